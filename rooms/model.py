@@ -1,0 +1,126 @@
+"""Value types of the domain: roles, members, room configuration and state, messages."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+REACTIONS: tuple[str, ...] = ("heart", "hug", "nod", "clap", "strong", "thanks")
+MAX_TEXT = 4000
+
+
+class Role(enum.StrEnum):
+    MEMBER = "member"
+    FACILITATOR = "facilitator"
+    OPERATOR = "operator"
+
+
+class Phase(enum.StrEnum):
+    OPEN = "open"
+    PAUSED = "paused"
+    ROUND = "round"
+
+
+class HistoryVisibility(enum.StrEnum):
+    JOINED = "joined"
+    ALL = "all"
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A person as the room sees them: pseudonymous, unlinkable across rooms."""
+
+    id: str
+    name: str
+    role: Role
+
+    def wire(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "role": self.role.value}
+
+    @classmethod
+    def from_wire(cls, data: dict[str, Any]) -> Member:
+        return cls(id=str(data["id"]), name=str(data["name"]), role=Role(data["role"]))
+
+
+@dataclass(frozen=True, slots=True)
+class RoomConfig:
+    """What an operator declares about a room (rooms file or `POST /api/rooms`)."""
+
+    id: str
+    title: str = ""
+    topic: str = ""
+    capacity: int = 50
+    agreement: str | None = None
+    history: HistoryVisibility = HistoryVisibility.JOINED
+    needs_facilitator: bool = False
+    retain_messages: int = 1000
+    moderation: dict[str, Any] = field(default_factory=dict)
+
+    def wire(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "topic": self.topic,
+            "capacity": self.capacity,
+            "agreement": self.agreement,
+            "history": self.history.value,
+            "needs_facilitator": self.needs_facilitator,
+            "retain_messages": self.retain_messages,
+            "moderation": dict(self.moderation),
+        }
+
+    @classmethod
+    def from_wire(cls, data: dict[str, Any]) -> RoomConfig:
+        return cls(
+            id=str(data["id"]),
+            title=str(data.get("title", "")),
+            topic=str(data.get("topic", "")),
+            capacity=int(data.get("capacity", 50)),
+            agreement=data.get("agreement"),
+            history=HistoryVisibility(data.get("history", "joined")),
+            needs_facilitator=bool(data.get("needs_facilitator", False)),
+            retain_messages=int(data.get("retain_messages", 1000)),
+            moderation=dict(data.get("moderation") or {}),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class RoomState:
+    """The shared, changing state of a room (what the `state` frame carries)."""
+
+    phase: Phase = Phase.OPEN
+    slow: int = 0
+    pinned: str | None = None
+    floor: str | None = None
+    queue: tuple[str, ...] = ()
+
+    def wire(self, config: RoomConfig) -> dict[str, Any]:
+        return {
+            "phase": self.phase.value,
+            "slow": self.slow,
+            "pinned": self.pinned,
+            "topic": config.topic,
+            "floor": self.floor,
+            "queue": list(self.queue),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A delivered message as kept in history and sent to members."""
+
+    seq: int
+    sender: Member
+    text: str
+    ts: int
+
+    def wire(self, room: str) -> dict[str, Any]:
+        return {
+            "type": "msg",
+            "room": room,
+            "seq": self.seq,
+            "from": self.sender.wire(),
+            "text": self.text,
+            "ts": self.ts,
+        }

@@ -1,0 +1,1 @@
+"""The I/O edge of Hearth: protocol, connections, hub, adapters, HTTP, command line."""

@@ -1,0 +1,111 @@
+"""Everything one running node owns, built in the app's lifespan and torn down with it."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+
+from rooms.model import RoomConfig
+from rooms.service import RoomService
+from server.broker import Broker
+from server.broker.memory import MemoryBroker
+from server.hub import Hub
+from server.protocol import Close
+from server.settings import Settings
+from server.store.memory import MemoryStore
+
+if TYPE_CHECKING:
+    from server.session import Session
+
+log = logging.getLogger("hearth")
+
+
+class Runtime:
+    def __init__(self, settings: Settings, broker: Broker, store: Any) -> None:
+        self.settings = settings
+        self.broker = broker
+        self.store = store
+        self.hub = Hub(broker)
+        self.service = RoomService(store, self.hub, settings.secret.encode())
+        self.sessions: set[Session] = set()
+        self.draining = False
+        self.registry = CollectorRegistry(auto_describe=True)
+        self.registry.register(_Stats(self))
+
+    @classmethod
+    def embedded(cls, settings: Settings) -> Runtime:
+        broker = MemoryBroker()
+        return cls(settings, broker, MemoryStore(broker.publish_now))
+
+    async def start(self, rooms: list[RoomConfig]) -> None:
+        await self.hub.start()
+        for config in rooms:
+            await self.store.put_room(config)
+
+    async def readiness(self) -> dict[str, bool]:
+        async def check(coro: Any) -> bool:
+            try:
+                return bool(await asyncio.wait_for(coro, 2.0))
+            except Exception:
+                return False
+
+        return {"broker": await check(self.broker.ping()), "store": await check(self.store.ping())}
+
+    async def stop(self) -> None:
+        """Stop accepting, ask clients to resume elsewhere (1012), drain, close the broker."""
+        self.draining = True
+        sessions = list(self.sessions)
+        for session in sessions:
+            await session.shutdown(Close.RESTART)
+        deadline = asyncio.get_running_loop().time() + 5.0
+        while self.sessions and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.05)
+        with contextlib.suppress(Exception):
+            await self.broker.close()
+
+    async def room_health(self, room: str) -> dict[str, Any]:
+        """Aggregates only: never message text, never identities."""
+        config = await self.store.get_room(room)
+        present = await self.store.presence(room)
+        page = await self.store.history(room, 0, 0)
+        state = await self.store.get_state(room)
+        return {
+            "id": room,
+            "title": config.title if config else "",
+            "capacity": config.capacity if config else 0,
+            "online": len(present),
+            "facilitators": sum(1 for m in present if m.role.value == "facilitator"),
+            "messages": page.latest,
+            "phase": state.phase.value,
+        }
+
+    def metrics_text(self) -> tuple[bytes, str]:
+        return generate_latest(self.registry), "text/plain; version=0.0.4; charset=utf-8"
+
+
+class _Stats(Collector):
+    """Read at scrape time: nothing is counted on the hot path for metrics' sake."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+
+    def collect(self) -> Iterator[Metric]:
+        conns = GaugeMetricFamily("hearth_connections", "open WebSocket connections")
+        conns.add_metric([], len(self.rt.sessions))
+        yield conns
+        rooms = GaugeMetricFamily("hearth_local_rooms", "rooms with members on this node")
+        rooms.add_metric([], len(self.rt.hub.local_rooms()))
+        yield rooms
+        delivered = CounterMetricFamily("hearth_deliveries", "frames handed to connection queues")
+        delivered.add_metric([], self.rt.hub.delivered)
+        yield delivered
+        events = CounterMetricFamily("hearth_room_events", "room events received by this node")
+        events.add_metric([], self.rt.hub.events)
+        yield events

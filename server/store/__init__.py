@@ -1,0 +1,1 @@
+"""Adapters for the rooms.Store port: `memory` (embedded default) and `redis`."""

@@ -1,0 +1,166 @@
+"""The embedded store: everything in this process's memory, gone on restart (a restart
+makes a new epoch for every room, so clients learn their history is not whole)."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from rooms import events
+from rooms.model import Member, Message, RoomConfig, RoomState
+from rooms.ports import Appended, HistoryPage
+from server.codec import channel, pack_event
+
+DEDUPE_TTL = 600.0
+
+
+@dataclass
+class _Room:
+    config: RoomConfig
+    epoch: str = field(default_factory=lambda: secrets.token_hex(4))
+    state: RoomState = field(default_factory=RoomState)
+    seq: int = 0
+    history: deque[Message] = field(default_factory=deque)
+    removed: set[int] = field(default_factory=set)
+    dedupe: dict[tuple[str, str], tuple[int, float]] = field(default_factory=dict)
+    reactions: dict[tuple[int, str], set[str]] = field(default_factory=dict)
+    first_seen: dict[str, int] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # name.casefold() -> member id
+    name_of: dict[str, str] = field(default_factory=dict)  # member id -> name
+    agreed: set[str] = field(default_factory=set)
+    presence: dict[str, tuple[Member, set[str]]] = field(default_factory=dict)
+
+
+class MemoryStore:
+    def __init__(self, publish_now: Callable[[str, bytes], None]) -> None:
+        self._publish_now = publish_now
+        self._rooms: dict[str, _Room] = {}
+
+    def _room(self, room: str) -> _Room:
+        r = self._rooms.get(room)
+        if r is None:
+            r = self._rooms[room] = _Room(config=RoomConfig(id=room))
+        return r
+
+    async def put_room(self, config: RoomConfig) -> None:
+        existing = self._rooms.get(config.id)
+        if existing is None:
+            self._rooms[config.id] = _Room(config=config)
+        else:
+            existing.config = config
+
+    async def get_room(self, room: str) -> RoomConfig | None:
+        r = self._rooms.get(room)
+        return None if r is None else r.config
+
+    async def list_rooms(self) -> list[RoomConfig]:
+        return [r.config for r in self._rooms.values()]
+
+    async def get_state(self, room: str) -> RoomState:
+        return self._room(room).state
+
+    async def set_state(self, room: str, state: RoomState) -> None:
+        self._room(room).state = state
+
+    async def epoch(self, room: str) -> str:
+        return self._room(room).epoch
+
+    async def append_message(
+        self, room: str, sender: Member, text: str, ts: int, cid: str | None, retain: int
+    ) -> Appended:
+        r = self._room(room)
+        now = time.monotonic()
+        if cid is not None:
+            seen = r.dedupe.get((sender.id, cid))
+            if seen is not None and now - seen[1] < DEDUPE_TTL:
+                for m in r.history:
+                    if m.seq == seen[0]:
+                        return Appended(message=m, duplicate=True)
+        r.seq += 1
+        message = Message(seq=r.seq, sender=sender, text=text, ts=ts)
+        r.history.append(message)
+        while len(r.history) > max(1, retain):
+            old = r.history.popleft()
+            r.removed.discard(old.seq)
+        if cid is not None:
+            r.dedupe[(sender.id, cid)] = (message.seq, now)
+            if len(r.dedupe) > 10_000:
+                r.dedupe = {k: v for k, v in r.dedupe.items() if now - v[1] < DEDUPE_TTL}
+        # No await between assigning seq and publishing: history order is delivery order.
+        self._publish_now(channel(room), pack_event(events.to_room(room, message.wire(room))))
+        return Appended(message=message, duplicate=False)
+
+    async def history(self, room: str, after: int, limit: int) -> HistoryPage:
+        r = self._room(room)
+        oldest = r.history[0].seq if r.history else 0
+        if limit <= 0:
+            return HistoryPage(messages=[], oldest=oldest, latest=r.seq)
+        picked = [m for m in r.history if m.seq > after and m.seq not in r.removed]
+        return HistoryPage(messages=picked[-limit:], oldest=oldest, latest=r.seq)
+
+    async def react(self, room: str, seq: int, member: str, emoji: str) -> int | None:
+        r = self._room(room)
+        if seq in r.removed or not any(m.seq == seq for m in r.history):
+            return None
+        who = r.reactions.setdefault((seq, emoji), set())
+        who.add(member)
+        return len(who)
+
+    async def first_seen(self, room: str, member: str, seq: int) -> int:
+        return self._room(room).first_seen.setdefault(member, seq)
+
+    async def claim_name(self, room: str, member: str, name: str) -> bool:
+        r = self._room(room)
+        key = name.casefold()
+        holder = r.names.get(key)
+        if holder is not None and holder != member:
+            return False
+        previous = r.name_of.get(member)
+        if previous is not None and previous.casefold() != key:
+            r.names.pop(previous.casefold(), None)
+        r.names[key] = member
+        r.name_of[member] = name
+        return True
+
+    async def name_of(self, room: str, member: str) -> str | None:
+        return self._room(room).name_of.get(member)
+
+    async def agreed(self, room: str, member: str, set_: bool = False) -> bool:
+        r = self._room(room)
+        if set_:
+            r.agreed.add(member)
+        return member in r.agreed
+
+    async def presence_add(self, room: str, member: Member, conn: str) -> bool:
+        r = self._room(room)
+        entry = r.presence.get(member.id)
+        if entry is None:
+            r.presence[member.id] = (member, {conn})
+            return True
+        entry[1].add(conn)
+        r.presence[member.id] = (member, entry[1])
+        return False
+
+    async def presence_remove(self, room: str, member: str, conn: str) -> Member | None:
+        r = self._room(room)
+        entry = r.presence.get(member)
+        if entry is None:
+            return None
+        entry[1].discard(conn)
+        if entry[1]:
+            return None
+        del r.presence[member]
+        return entry[0]
+
+    async def presence(self, room: str) -> list[Member]:
+        return [m for m, _ in self._room(room).presence.values()]
+
+    async def ping(self) -> bool:
+        return True
+
+    async def info(self) -> dict[str, Any]:
+        return {"kind": "memory", "rooms": len(self._rooms)}

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.support.servers import HearthServer
+
+
+@pytest.fixture(scope="session")
+def hearth(tmp_path_factory: pytest.TempPathFactory) -> Iterator[HearthServer]:
+    """One real Hearth process (embedded default) for the session; tests use fresh rooms."""
+    server = HearthServer(tmp_path_factory.mktemp("hearth"), env={"HEARTH_SEND_QUEUE": "64"}).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def make_server(tmp_path: Path) -> Iterator[type[HearthServer]]:
+    """Start extra servers with their own settings; all stopped at teardown."""
+    started: list[HearthServer] = []
+
+    class _Factory(HearthServer):
+        def start(self) -> HearthServer:
+            started.append(self)
+            return super().start()
+
+    yield _Factory
+    for s in started:
+        s.stop()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests last (pytest-playwright's sync loop would break async tests after it)."""
+    items.sort(key=lambda item: 1 if "browser" in item.keywords else 0)
