@@ -94,6 +94,21 @@ class RoomState:
     pinned: str | None = None
     floor: str | None = None
     queue: tuple[str, ...] = ()
+    version: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "phase": self.phase.value, "slow": self.slow, "pinned": self.pinned,
+            "floor": self.floor, "queue": list(self.queue), "version": self.version,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> RoomState:
+        return cls(
+            phase=Phase(data.get("phase", "open")), slow=int(data.get("slow", 0)),
+            pinned=data.get("pinned"), floor=data.get("floor"),
+            queue=tuple(data.get("queue") or ()), version=int(data.get("version", 0)),
+        )
 
     def wire(self, config: RoomConfig) -> dict[str, Any]:
         return {
@@ -124,3 +139,39 @@ class Message:
             "text": self.text,
             "ts": self.ts,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A message waiting for a facilitator: it takes a seq only when approved."""
+
+    id: str
+    sender: Member
+    text: str
+    ts: int
+    reasons: tuple[str, ...]
+    crisis: str | None = None
+    cid: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "sender": self.sender.wire(), "text": self.text, "ts": self.ts,
+            "reasons": list(self.reasons), "crisis": self.crisis, "cid": self.cid,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Held:
+        return cls(
+            id=str(data["id"]), sender=Member.from_wire(data["sender"]), text=str(data["text"]),
+            ts=int(data["ts"]), reasons=tuple(data.get("reasons") or ()), crisis=data.get("crisis"),
+            cid=data.get("cid"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Mute:
+    until: int | None  # ms since epoch; None = until unmuted
+    reason: str = ""
+
+    def active(self, now_ms: int) -> bool:
+        return self.until is None or self.until > now_ms

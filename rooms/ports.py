@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from rooms.events import Event
-from rooms.model import Member, Message, RoomConfig, RoomState
+from rooms.model import Held, Member, Message, Mute, RoomConfig, RoomState
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,10 @@ class Store(Protocol):
 
     async def get_state(self, room: str) -> RoomState: ...
 
-    async def set_state(self, room: str, state: RoomState) -> None: ...
+    async def cas_state(self, room: str, expected_version: int, state: RoomState) -> bool:
+        """Replace the room's state if its version is still `expected_version`; the stored
+        state gets version expected_version + 1. False when someone else changed it first."""
+        ...
 
     async def epoch(self, room: str) -> str:
         """The room's history epoch; a new one is made when history is lost or purged."""
@@ -93,6 +96,65 @@ class Store(Protocol):
 
     async def presence(self, room: str) -> list[Member]: ...
 
+    # -- sanctions (keyed to the member id: account + room, not the pseudonym) ------------------
+    async def set_mute(self, room: str, member: str, mute: Mute | None) -> None: ...
+
+    async def get_mute(self, room: str, member: str) -> Mute | None: ...
+
+    async def set_ban(self, room: str, member: str, reason: str | None) -> None:
+        """Ban (reason given) or unban (None)."""
+        ...
+
+    async def is_banned(self, room: str, member: str) -> bool: ...
+
+    # -- held queue, removal, reports, session end ------------------------------------------
+    async def hold(self, room: str, held: Held) -> None: ...
+
+    async def take_held(self, room: str, held_id: str) -> Held | None:
+        """Remove and return a held message (exactly one caller wins)."""
+        ...
+
+    async def list_held(self, room: str) -> list[Held]: ...
+
+    async def publish_held(self, room: str, held: Held, retain: int) -> Message:
+        """Append an approved held message like append_message (next seq, publish)."""
+        ...
+
+    async def remove_message(self, room: str, seq: int) -> bool:
+        """Mark a retained message removed (never replayed again); False if unknown."""
+        ...
+
+    async def context(self, room: str, seq: int, before: int) -> list[Message]:
+        """The message `seq` (if retained and not removed) and up to `before` before it."""
+        ...
+
+    async def purge(self, room: str) -> str:
+        """End of session: drop history, reactions, held queue, first-seen marks, names,
+        agreements and mutes; keep config and bans; return the new epoch."""
+        ...
+
+    async def audit(self, room: str, entry: dict[str, Any], keep: int = 1000) -> None:
+        """Append an audit entry (never message text)."""
+        ...
+
+    async def audit_log(self, room: str, limit: int) -> list[dict[str, Any]]: ...
+
     async def ping(self) -> bool: ...
 
     async def info(self) -> dict[str, Any]: ...
+
+
+class Counters(Protocol):
+    """Counters that must hold across nodes (rate limits, slow mode, duplicate suppression)."""
+
+    async def take(self, key: str, rate: float, burst: int, now_ms: int) -> int:
+        """Token bucket: 0 when a token was taken, else ms until one is available."""
+        ...
+
+    async def gap(self, key: str, seconds: int, now_ms: int) -> int:
+        """Minimum interval (slow mode): 0 and start a new interval, else ms left."""
+        ...
+
+    async def seen(self, key: str, ttl_seconds: int) -> bool:
+        """True when `key` was seen within ttl (and mark it seen now)."""
+        ...

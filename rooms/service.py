@@ -13,7 +13,7 @@ from rooms.errors import RoomError
 from rooms.identity import Principal, clean_name, member_id, suggest_name
 from rooms.model import MAX_TEXT, REACTIONS, HistoryVisibility, Member, Message, RoomConfig, RoomState
 from rooms.permissions import allowed
-from rooms.ports import Fanout, HistoryPage, Store
+from rooms.ports import Counters, Fanout, HistoryPage, Store
 
 REPLAY_LIMIT = 500
 RECENT_ON_JOIN = 100
@@ -59,10 +59,12 @@ class RoomService:
         store: Store,
         fanout: Fanout,
         secret: bytes,
+        counters: Counters,
         clock: Callable[[], int] = now_ms,
     ) -> None:
         self.store = store
         self.fanout = fanout
+        self.counters = counters
         self._secret = secret
         self._clock = clock
 

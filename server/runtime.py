@@ -13,13 +13,14 @@ from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metri
 from prometheus_client.registry import Collector
 
 from rooms.model import RoomConfig
+from rooms.ports import Counters, Store
 from rooms.service import RoomService
 from server.broker import Broker
 from server.broker.memory import MemoryBroker
 from server.hub import Hub
 from server.protocol import Close
 from server.settings import Settings
-from server.store.memory import MemoryStore
+from server.store.memory import MemoryCounters, MemoryStore
 
 if TYPE_CHECKING:
     from server.session import Session
@@ -28,12 +29,13 @@ log = logging.getLogger("hearth")
 
 
 class Runtime:
-    def __init__(self, settings: Settings, broker: Broker, store: Any) -> None:
+    def __init__(self, settings: Settings, broker: Broker, store: Store, counters: Counters) -> None:
         self.settings = settings
         self.broker = broker
         self.store = store
+        self.counters = counters
         self.hub = Hub(broker)
-        self.service = RoomService(store, self.hub, settings.secret.encode())
+        self.service = RoomService(store, self.hub, settings.secret.encode(), counters)
         self.sessions: set[Session] = set()
         self.draining = False
         self.registry = CollectorRegistry(auto_describe=True)
@@ -42,7 +44,7 @@ class Runtime:
     @classmethod
     def embedded(cls, settings: Settings) -> Runtime:
         broker = MemoryBroker()
-        return cls(settings, broker, MemoryStore(broker.publish_now))
+        return cls(settings, broker, MemoryStore(broker.publish_now), MemoryCounters())
 
     async def start(self, rooms: list[RoomConfig]) -> None:
         await self.hub.start()

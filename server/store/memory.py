@@ -7,11 +7,11 @@ import secrets
 import time
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rooms import events
-from rooms.model import Member, Message, RoomConfig, RoomState
+from rooms.model import Held, Member, Message, Mute, RoomConfig, RoomState
 from rooms.ports import Appended, HistoryPage
 from server.codec import channel, pack_event
 
@@ -33,6 +33,10 @@ class _Room:
     name_of: dict[str, str] = field(default_factory=dict)  # member id -> name
     agreed: set[str] = field(default_factory=set)
     presence: dict[str, tuple[Member, set[str]]] = field(default_factory=dict)
+    mutes: dict[str, Mute] = field(default_factory=dict)
+    bans: dict[str, str] = field(default_factory=dict)
+    held: dict[str, Held] = field(default_factory=dict)
+    audit: deque[dict[str, Any]] = field(default_factory=deque)
 
 
 class MemoryStore:
@@ -63,8 +67,12 @@ class MemoryStore:
     async def get_state(self, room: str) -> RoomState:
         return self._room(room).state
 
-    async def set_state(self, room: str, state: RoomState) -> None:
-        self._room(room).state = state
+    async def cas_state(self, room: str, expected_version: int, state: RoomState) -> bool:
+        r = self._room(room)
+        if r.state.version != expected_version:
+            return False
+        r.state = replace(state, version=expected_version + 1)
+        return True
 
     async def epoch(self, room: str) -> str:
         return self._room(room).epoch
@@ -80,19 +88,23 @@ class MemoryStore:
                 for m in r.history:
                     if m.seq == seen[0]:
                         return Appended(message=m, duplicate=True)
+        message = self._append(room, r, sender, text, ts, retain)
+        if cid is not None:
+            r.dedupe[(sender.id, cid)] = (message.seq, now)
+            if len(r.dedupe) > 10_000:
+                r.dedupe = {k: v for k, v in r.dedupe.items() if now - v[1] < DEDUPE_TTL}
+        return Appended(message=message, duplicate=False)
+
+    def _append(self, room: str, r: _Room, sender: Member, text: str, ts: int, retain: int) -> Message:
         r.seq += 1
         message = Message(seq=r.seq, sender=sender, text=text, ts=ts)
         r.history.append(message)
         while len(r.history) > max(1, retain):
             old = r.history.popleft()
             r.removed.discard(old.seq)
-        if cid is not None:
-            r.dedupe[(sender.id, cid)] = (message.seq, now)
-            if len(r.dedupe) > 10_000:
-                r.dedupe = {k: v for k, v in r.dedupe.items() if now - v[1] < DEDUPE_TTL}
         # No await between assigning seq and publishing: history order is delivery order.
         self._publish_now(channel(room), pack_event(events.to_room(room, message.wire(room))))
-        return Appended(message=message, duplicate=False)
+        return message
 
     async def history(self, room: str, after: int, limit: int) -> HistoryPage:
         r = self._room(room)
@@ -159,8 +171,114 @@ class MemoryStore:
     async def presence(self, room: str) -> list[Member]:
         return [m for m, _ in self._room(room).presence.values()]
 
+    # -- sanctions ---------------------------------------------------------------------------
+    async def set_mute(self, room: str, member: str, mute: Mute | None) -> None:
+        r = self._room(room)
+        if mute is None:
+            r.mutes.pop(member, None)
+        else:
+            r.mutes[member] = mute
+
+    async def get_mute(self, room: str, member: str) -> Mute | None:
+        return self._room(room).mutes.get(member)
+
+    async def set_ban(self, room: str, member: str, reason: str | None) -> None:
+        r = self._room(room)
+        if reason is None:
+            r.bans.pop(member, None)
+        else:
+            r.bans[member] = reason
+
+    async def is_banned(self, room: str, member: str) -> bool:
+        return member in self._room(room).bans
+
+    # -- held queue, removal, reports, session end ----------------------------------------------
+    async def hold(self, room: str, held: Held) -> None:
+        self._room(room).held[held.id] = held
+
+    async def take_held(self, room: str, held_id: str) -> Held | None:
+        return self._room(room).held.pop(held_id, None)
+
+    async def list_held(self, room: str) -> list[Held]:
+        return sorted(self._room(room).held.values(), key=lambda h: h.ts)
+
+    async def publish_held(self, room: str, held: Held, retain: int) -> Message:
+        return self._append(room, self._room(room), held.sender, held.text, held.ts, retain)
+
+    async def remove_message(self, room: str, seq: int) -> bool:
+        r = self._room(room)
+        if seq in r.removed or not any(m.seq == seq for m in r.history):
+            return False
+        r.removed.add(seq)
+        return True
+
+    async def context(self, room: str, seq: int, before: int) -> list[Message]:
+        r = self._room(room)
+        upto = [m for m in r.history if m.seq <= seq and m.seq not in r.removed]
+        if not upto or upto[-1].seq != seq:
+            return []
+        return upto[-(before + 1):]
+
+    async def purge(self, room: str) -> str:
+        r = self._room(room)
+        r.history.clear()
+        r.removed.clear()
+        r.dedupe.clear()
+        r.reactions.clear()
+        r.first_seen.clear()
+        r.names.clear()
+        r.name_of.clear()
+        r.agreed.clear()
+        r.mutes.clear()
+        r.held.clear()
+        r.state = RoomState(version=r.state.version + 1)
+        r.epoch = secrets.token_hex(4)
+        return r.epoch
+
+    async def audit(self, room: str, entry: dict[str, Any], keep: int = 1000) -> None:
+        log = self._room(room).audit
+        log.append(dict(entry))
+        while len(log) > keep:
+            log.popleft()
+
+    async def audit_log(self, room: str, limit: int) -> list[dict[str, Any]]:
+        return list(self._room(room).audit)[-limit:]
+
     async def ping(self) -> bool:
         return True
 
     async def info(self) -> dict[str, Any]:
         return {"kind": "memory", "rooms": len(self._rooms)}
+
+
+class MemoryCounters:
+    """Counters for one process (the embedded default)."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[str, tuple[float, int]] = {}
+        self._gaps: dict[str, int] = {}
+        self._seen: dict[str, float] = {}
+
+    async def take(self, key: str, rate: float, burst: int, now_ms: int) -> int:
+        tokens, at = self._buckets.get(key, (float(burst), now_ms))
+        tokens = min(float(burst), tokens + (now_ms - at) / 1000.0 * rate)
+        if tokens >= 1.0:
+            self._buckets[key] = (tokens - 1.0, now_ms)
+            return 0
+        self._buckets[key] = (tokens, now_ms)
+        return int((1.0 - tokens) / rate * 1000) + 1
+
+    async def gap(self, key: str, seconds: int, now_ms: int) -> int:
+        last = self._gaps.get(key)
+        if last is not None and now_ms - last < seconds * 1000:
+            return seconds * 1000 - (now_ms - last)
+        self._gaps[key] = now_ms
+        return 0
+
+    async def seen(self, key: str, ttl_seconds: int) -> bool:
+        now = time.monotonic()
+        if len(self._seen) > 50_000:
+            self._seen = {k: v for k, v in self._seen.items() if v > now}
+        expires = self._seen.get(key)
+        self._seen[key] = now + ttl_seconds
+        return expires is not None and expires > now
