@@ -13,6 +13,7 @@ from typing import Any
 ROOM = "room"
 MEMBER = "member"
 FACILITATORS = "facilitators"
+MEMBERS = "members"  # everyone joined who is not a facilitator
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,10 @@ def to_room(room: str, frame: dict[str, Any], exclude: str | None = None) -> Eve
 
 def to_member(room: str, member: str, frame: dict[str, Any]) -> Event:
     return Event(room=room, frame=frame, audience=MEMBER, member=member)
+
+
+def to_members(room: str, frame: dict[str, Any]) -> Event:
+    return Event(room=room, frame=frame, audience=MEMBERS)
 
 
 def to_facilitators(room: str, frame: dict[str, Any], also: str | None = None) -> Event:

@@ -64,6 +64,10 @@ class Store(Protocol):
         repeat `cid` from the same member returns the first message, not a new one."""
         ...
 
+    async def find_cid(self, room: str, member: str, cid: str) -> Message | None:
+        """The message this member already sent with this `cid`, if still remembered."""
+        ...
+
     async def history(self, room: str, after: int, limit: int) -> HistoryPage:
         """Retained, not removed messages with seq > `after`, oldest first, at most `limit`
         (the newest ones when more are retained)."""

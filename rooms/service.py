@@ -3,6 +3,8 @@ the Store, every frame for others goes out through the Store (messages) or the F
 
 from __future__ import annotations
 
+import hashlib
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,12 +12,37 @@ from typing import Any
 
 from rooms import events
 from rooms.errors import RoomError
+from rooms.facilitation import Facilitation
 from rooms.identity import Principal, clean_name, member_id, suggest_name
-from rooms.model import MAX_TEXT, REACTIONS, HistoryVisibility, Member, Message, RoomConfig, RoomState
+from rooms.model import (
+    MAX_TEXT,
+    REACTIONS,
+    Held,
+    HistoryVisibility,
+    Member,
+    Message,
+    Phase,
+    Role,
+    RoomConfig,
+    RoomState,
+)
 from rooms.permissions import allowed
 from rooms.ports import Counters, Fanout, HistoryPage, Store
+from rooms.safety import (
+    CRISIS_IDEATION_NOTICE,
+    CRISIS_NOTICE,
+    Action,
+    Safety,
+    Verdict,
+    audit_entry,
+    reason_codes,
+    redaction_notice,
+)
 
 REPLAY_LIMIT = 500
+POST_RATE = 1.0  # messages per second, sustained
+POST_BURST = 5
+DUP_WINDOW = 30  # seconds in which the same text from the same member is refused
 RECENT_ON_JOIN = 100
 
 
@@ -41,6 +68,11 @@ class Posted:
     seq: int | None
     text: str | None
     reasons: tuple[str, ...] = ()
+    held: str | None = None
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest()[:16]
 
 
 def _whole(start: int, page: HistoryPage, limit: int) -> bool:
@@ -65,6 +97,8 @@ class RoomService:
         self.store = store
         self.fanout = fanout
         self.counters = counters
+        self.safety = Safety()
+        self.facilitation = Facilitation(self)
         self._secret = secret
         self._clock = clock
 
@@ -82,11 +116,13 @@ class RoomService:
             raise RoomError("not_found", "no such room")
         return config
 
-    async def _pick_name(self, room: str, mid: str, requested: str | None) -> str:
+    async def _pick_name(self, config: RoomConfig, mid: str, requested: str | None) -> str:
+        room = config.id
         if requested is not None:
             name = clean_name(requested)
             if name is None:
                 raise RoomError("invalid", "a pseudonym is 2-32 letters, digits, spaces or . ' -")
+            self.safety.check_name(config, name)
             if not await self.store.claim_name(room, mid, name):
                 raise RoomError("invalid", "that pseudonym is taken in this room")
             return name
@@ -134,7 +170,9 @@ class RoomService:
         self._check(principal, room, "join")
         config = await self._config(room)
         mid = self.member_id(principal, room)
-        facilitator = principal.role.value == "facilitator"
+        facilitator = principal.role is Role.FACILITATOR
+        if await self.store.is_banned(room, mid):
+            raise RoomError("banned", "you can no longer take part in this room")
         if config.agreement and not facilitator:
             if agree:
                 await self.store.agreed(room, mid, set_=True)
@@ -145,7 +183,7 @@ class RoomService:
             seated = sum(1 for m in present if m.role.value != "facilitator")
             if seated >= config.capacity:
                 raise RoomError("room_full", "this room is full")
-        member = Member(id=mid, name=await self._pick_name(room, mid, name), role=principal.role)
+        member = Member(id=mid, name=await self._pick_name(config, mid, name), role=principal.role)
 
         current_epoch = await self.store.epoch(room)
         page = await self.store.history(room, 0, 0)
@@ -168,6 +206,11 @@ class RoomService:
                     exclude=mid,
                 )
             )
+            await self.facilitation.presence_changed(config)
+        mute = await self.store.get_mute(room, mid)
+        if mute is not None and mute.active(self._clock()):
+            await self.fanout.publish(events.to_member(room, mid, {
+                "type": "muted", "room": room, "until": mute.until, "reason": mute.reason}))
         members = await self.store.presence(room)
         state = await self.store.get_state(room)
         return Joined(
@@ -187,18 +230,109 @@ class RoomService:
             await self.fanout.publish(
                 events.to_room(room, {"type": "presence", "room": room, "joined": [], "left": [gone.id]})
             )
+            config = await self.store.get_room(room)
+            if gone.role is Role.FACILITATOR and config is not None:
+                await self.facilitation.presence_changed(config)
+
+    async def moderate(self, principal: Principal, actor: Member | None, room: str, action: str,
+                       args: dict[str, Any]) -> dict[str, Any]:
+        """A facilitator's `mod` action; everyone else gets `forbidden`."""
+        self._check(principal, room, action)
+        if actor is None:
+            raise RoomError("not_joined", "join the room first")
+        return await self.facilitation.act(actor, room, action, args)
+
+    async def hand(self, member: Member, room: str, up: bool, pass_: bool) -> None:
+        await self.facilitation.hand(member, room, up, pass_)
+
+    async def report(self, member: Member, room: str, seq: int, reason: str) -> None:
+        await self.facilitation.report(member, room, seq, reason)
 
     async def post(self, member: Member, room: str, text: str, cid: str | None) -> Posted:
+        """The path of one message: policy, limits, moderation, then history + fan-out."""
         if len(text) > MAX_TEXT:
             raise RoomError("too_long", f"a message is at most {MAX_TEXT} characters")
         if not text.strip():
             raise RoomError("invalid", "a message needs some text")
         config = await self._config(room)
-        appended = await self.store.append_message(
-            room, member, text, self._clock(), cid, config.retain_messages
-        )
+        facilitator = member.role is Role.FACILITATOR
+        now = self._clock()
+        if cid is not None:
+            seen = await self.store.find_cid(room, member.id, cid)
+            if seen is not None:
+                return Posted(status="delivered", seq=seen.seq, text=seen.text)
+        if not facilitator:
+            await self._may_post(member, room, now)
+        verdict = self.safety.pipeline(config).check_message(text, exempt=facilitator)
+        reasons = tuple(reason_codes(verdict))
+        if verdict.action is not Action.ALLOW or any(r.dry_run for r in verdict.reasons):
+            outcome = verdict.action.name.lower()
+            await self.store.audit(room, audit_entry(member.id, verdict, now, outcome))
+        if verdict.action is Action.REJECT:
+            raise RoomError("rejected", "this message can't be posted in this room (" + ", ".join(reasons) + ")")
+        if verdict.action in (Action.HOLD, Action.ESCALATE):
+            return await self._hold(config, member, text, now, cid, verdict, reasons)
+        if not facilitator and await self.counters.seen(f"dup:{room}:{member.id}:{fingerprint(text)}", DUP_WINDOW):
+            raise RoomError("invalid", "you just sent the same message")
+        appended = await self.store.append_message(room, member, verdict.text, now, cid, config.retain_messages)
         message = appended.message
-        return Posted(status="delivered", seq=message.seq, text=message.text)
+        status = "redacted" if verdict.action is Action.REDACT else "delivered"
+        if status == "redacted":
+            await self.fanout.publish(events.to_member(room, member.id, {
+                "type": "notice", "room": room, "level": "info", "text": redaction_notice(verdict)}))
+        if verdict.crisis and not facilitator:
+            await self._crisis_alert(config, member, reasons, seq=message.seq)
+        return Posted(status=status, seq=message.seq, text=message.text, reasons=reasons)
+
+    async def _may_post(self, member: Member, room: str, now: int) -> None:
+        state = await self.store.get_state(room)
+        if state.phase is Phase.PAUSED:
+            raise RoomError("paused", "the facilitator has paused the conversation for a moment")
+        if state.phase is Phase.ROUND and state.floor != member.id:
+            raise RoomError("not_your_turn", "it's someone else's turn to share; raise your hand to join the queue")
+        mute = await self.store.get_mute(room, member.id)
+        if mute is not None and mute.active(now):
+            retry = None if mute.until is None else mute.until - now
+            raise RoomError("muted", mute.reason or "you are muted for now", retry)
+        if state.slow > 0:
+            wait = await self.counters.gap(f"slow:{room}:{member.id}", state.slow, now)
+            if wait:
+                raise RoomError("slow_mode", f"slow mode: one message every {state.slow} s", wait)
+        wait = await self.counters.take(f"rate:{room}:{member.id}", POST_RATE, POST_BURST, now)
+        if wait:
+            raise RoomError("rate_limited", "you are sending messages very fast; take a breath", wait)
+
+    async def _hold(self, config: RoomConfig, member: Member, text: str, now: int, cid: str | None,
+                    verdict: Verdict, reasons: tuple[str, ...]) -> Posted:
+        room = config.id
+        held = Held(id="h_" + secrets.token_hex(6), sender=member, text=text, ts=now,
+                    reasons=reasons, crisis=verdict.crisis, cid=cid)
+        await self.store.hold(room, held)
+        frame = {"type": "held", "room": room, "held": held.id, "from": member.wire(), "text": text,
+                 "reasons": list(reasons), "crisis": verdict.crisis is not None, "ts": now}
+        await self.fanout.publish(events.to_facilitators(room, frame))
+        if verdict.action is Action.ESCALATE or verdict.crisis:
+            await self._crisis_alert(config, member, reasons, held=held.id)
+        else:
+            await self.fanout.publish(events.to_member(room, member.id, {
+                "type": "notice", "room": room, "level": "info",
+                "text": "Your message is waiting for the facilitator to look at it."}))
+        return Posted(status="held", seq=None, text=None, reasons=reasons, held=held.id)
+
+    async def _crisis_alert(self, config: RoomConfig, member: Member, reasons: tuple[str, ...], *,
+                            seq: int | None = None, held: str | None = None) -> None:
+        room = config.id
+        alert: dict[str, Any] = {"type": "alert", "room": room, "kind": "crisis", "from": member.wire(),
+                                 "reasons": list(reasons), "ts": self._clock()}
+        if seq is not None:
+            alert["seq"] = seq
+        if held is not None:
+            alert["held"] = held
+        await self.fanout.publish(events.to_facilitators(room, alert))
+        await self.fanout.publish(events.to_member(room, member.id, {
+            "type": "notice", "room": room, "level": "crisis",
+            "text": CRISIS_NOTICE if held else CRISIS_IDEATION_NOTICE,
+            "resources": self.safety.resources(config)}))
 
     async def react(self, member: Member, room: str, seq: int, emoji: str) -> None:
         if emoji not in REACTIONS:

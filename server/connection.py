@@ -36,6 +36,8 @@ class Connection:
         self.overflowed = False
         self.sent_frames = 0
         self.sent_batches = 0
+        self.on_close_request: Callable[[int, str], None] | None = None
+        self._close_request: tuple[int, str] | None = None
 
     def __hash__(self) -> int:
         return hash(self.id)
@@ -53,6 +55,12 @@ class Connection:
             return
         self._queue.append(data)
         self._wake.set()
+
+    def close_after_flush(self, code: int, room: str) -> None:
+        """Ask for a close with `code` once what is queued now has been written."""
+        if self._close_request is None:
+            self._close_request = (code, room)
+            self._wake.set()
 
     def stop(self) -> None:
         self.closed = True
@@ -83,5 +91,9 @@ class Connection:
                     self.sent_frames += len(items)
                 self.sent_batches += 1
                 await self._send(data)
+            if self._close_request is not None and not queue and self.on_close_request is not None:
+                code, room = self._close_request
+                self.on_close_request(code, room)
+                return
             if self.closed:
                 return

@@ -11,7 +11,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from rooms.events import FACILITATORS, MEMBER, ROOM, Event
+from rooms.events import FACILITATORS, MEMBER, MEMBERS, ROOM, Event
 from rooms.model import Member, Role
 from server.broker import Broker
 from server.codec import channel, pack_event, room_of, unpack_event
@@ -34,6 +34,8 @@ def _matches(event: Event, member: Member) -> bool:
         return event.member == member.id
     if event.audience == FACILITATORS:
         return member.role is Role.FACILITATOR or event.member == member.id
+    if event.audience == MEMBERS:
+        return member.role is not Role.FACILITATOR
     return False
 
 
@@ -113,3 +115,7 @@ class Hub:
                 data = cache[conn.fmt] = encode(event.frame, conn.fmt)
             conn.push(data)
             self.delivered += 1
+            if event.frame.get("type") == "kicked":
+                # The target's connections leave the room once the notice is written.
+                local.pop(conn, None)
+                conn.close_after_flush(4503, event.room)

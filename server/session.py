@@ -76,6 +76,7 @@ class Session:
         await self.ws.accept(subprotocol=chosen)
         self._main = asyncio.current_task()
         self.conn = Connection(self._send_raw, fmt, self.settings.send_queue, self._overflow)
+        self.conn.on_close_request = lambda code, room: self._kill(code, "removed from the room")
         self.registry.add(self)
         try:
             if await self._hello():
@@ -189,6 +190,10 @@ class Session:
             return
         room = frame.room
         member = self.rooms.get(room)
+        if isinstance(frame, protocol.Mod):
+            result = await self.service.moderate(self.principal, member, room, frame.action, frame.args)
+            self.send(protocol.reply("ok", frame.ref, **result))
+            return
         if member is None:
             raise RoomError("not_joined", "join the room first")
         if isinstance(frame, protocol.Leave):
@@ -203,9 +208,17 @@ class Session:
                 ack["text"] = posted.text
             if posted.reasons:
                 ack["reasons"] = list(posted.reasons)
+            if posted.held is not None:
+                ack["held"] = posted.held
             self.send(ack)
         elif isinstance(frame, protocol.React):
             await self.service.react(member, room, frame.seq, frame.emoji)
+            self.send(protocol.reply("ok", frame.ref))
+        elif isinstance(frame, protocol.Hand):
+            await self.service.hand(member, room, frame.up, frame.pass_)
+            self.send(protocol.reply("ok", frame.ref))
+        elif isinstance(frame, protocol.Report):
+            await self.service.report(member, room, frame.seq, frame.reason)
             self.send(protocol.reply("ok", frame.ref))
         elif isinstance(frame, protocol.Typing):
             now = time.monotonic()

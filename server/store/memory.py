@@ -106,6 +106,13 @@ class MemoryStore:
         self._publish_now(channel(room), pack_event(events.to_room(room, message.wire(room))))
         return message
 
+    async def find_cid(self, room: str, member: str, cid: str) -> Message | None:
+        r = self._room(room)
+        seen = r.dedupe.get((member, cid))
+        if seen is None or time.monotonic() - seen[1] >= DEDUPE_TTL:
+            return None
+        return next((m for m in r.history if m.seq == seen[0]), None)
+
     async def history(self, room: str, after: int, limit: int) -> HistoryPage:
         r = self._room(room)
         oldest = r.history[0].seq if r.history else 0
