@@ -14,9 +14,12 @@ except ImportError:  # TEMPORARY while moderation/ is being written
         RoomModeration,
         Verdict,
         build_pipeline,
+        sanitize_rich,
     )
 from rooms.errors import RoomError
 from rooms.model import RoomConfig
+
+__all__ = ["Action", "Pipeline", "RoomModeration", "Verdict", "build_pipeline", "sanitize_rich", "Safety"]
 
 DEFAULT_RESOURCES: tuple[dict[str, str], ...] = (
     {"name": "988 Suicide & Crisis Lifeline (US)", "contact": "Call or text 988"},
