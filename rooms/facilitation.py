@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from rooms import events
 from rooms.errors import RoomError
-from rooms.model import Member, Mute, Phase, Role, RoomConfig, RoomState
+from rooms.model import Held, Member, Mute, Phase, Role, RoomConfig, RoomState
 from rooms.safety import sanitize_rich
 
 if TYPE_CHECKING:
@@ -74,8 +74,9 @@ class Facilitation:
         if handler is None:
             raise RoomError("invalid", f"unknown action {action!r}")
         result = await handler(actor, config, args)
+        extra = result.pop("_audit", {})
         if action != "audit":
-            entry = {"ts": self.s._clock(), "kind": action, "by": actor.id}
+            entry = {"ts": self.s._clock(), "kind": action, "by": actor.id, **extra}
             entry.update({k: v for k, v in args.items() if k in ("member", "seconds", "seq", "held", "on")})
             if "reason" in args and isinstance(args["reason"], str):
                 entry["reason"] = args["reason"][:MAX_REASON]
@@ -164,7 +165,10 @@ class Facilitation:
         await self.s.fanout.publish(events.to_facilitators(config.id, {
             "type": "resolved", "room": config.id, "held": held.id, "outcome": "approved", "seq": message.seq,
         }, also=held.sender.id))
-        return {"seq": message.seq}
+        return {"seq": message.seq, "_audit": self._waited(held)}
+
+    def _waited(self, held: Held) -> dict[str, Any]:
+        return {"member": held.sender.id, "crisis": held.crisis, "waited_ms": self.s._clock() - held.ts}
 
     async def _reject(self, actor: Member, config: RoomConfig, args: dict[str, Any]) -> dict[str, Any]:
         held = await self.s.store.take_held(config.id, self._held_arg(args))
@@ -175,7 +179,7 @@ class Facilitation:
         if reason:
             frame["reason"] = reason
         await self.s.fanout.publish(events.to_facilitators(config.id, frame, also=held.sender.id))
-        return {}
+        return {"_audit": self._waited(held)}
 
     async def _pin(self, actor: Member, config: RoomConfig, args: dict[str, Any]) -> dict[str, Any]:
         text = args.get("text")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -12,12 +13,14 @@ from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from rooms.health import room_health
 from rooms.model import RoomConfig
 from rooms.ports import Counters, Store
 from rooms.service import RoomService
 from server.broker import Broker
 from server.broker.memory import MemoryBroker
 from server.hub import Hub
+from server.latency import LatencyTracker
 from server.protocol import Close
 from server.settings import Settings
 from server.store.memory import MemoryCounters, MemoryStore
@@ -35,6 +38,7 @@ class Runtime:
         self.store = store
         self.counters = counters
         self.hub = Hub(broker)
+        self.latency = LatencyTracker()
         self.service = RoomService(store, self.hub, settings.secret.encode(), counters)
         self.sessions: set[Session] = set()
         self.draining = False
@@ -74,19 +78,9 @@ class Runtime:
 
     async def room_health(self, room: str) -> dict[str, Any]:
         """Aggregates only: never message text, never identities."""
-        config = await self.store.get_room(room)
-        present = await self.store.presence(room)
-        page = await self.store.history(room, 0, 0)
-        state = await self.store.get_state(room)
-        return {
-            "id": room,
-            "title": config.title if config else "",
-            "capacity": config.capacity if config else 0,
-            "online": len(present),
-            "facilitators": sum(1 for m in present if m.role.value == "facilitator"),
-            "messages": page.latest,
-            "phase": state.phase.value,
-        }
+        health = await room_health(self.store, room, int(time.time() * 1000))
+        health["delivery_ms_p50"], health["delivery_ms_p99"] = self.latency.percentiles(room)
+        return health
 
     def metrics_text(self) -> tuple[bytes, str]:
         return generate_latest(self.registry), "text/plain; version=0.0.4; charset=utf-8"
