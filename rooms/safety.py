@@ -5,21 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-try:
-    from moderation import Action, Pipeline, RoomModeration, Verdict, build_pipeline, sanitize_rich
-except ImportError:  # TEMPORARY while moderation/ is being written
-    from rooms._fallback import (  # type: ignore[assignment]
-        Action,
-        Pipeline,
-        RoomModeration,
-        Verdict,
-        build_pipeline,
-        sanitize_rich,
-    )
+from moderation import Action, Pipeline, RoomModeration, Verdict, build_pipeline, fingerprint, sanitize_rich
 from rooms.errors import RoomError
 from rooms.model import RoomConfig
 
-__all__ = ["Action", "Pipeline", "RoomModeration", "Verdict", "build_pipeline", "sanitize_rich", "Safety"]
+__all__ = [
+    "Action", "Pipeline", "RoomModeration", "Verdict", "build_pipeline", "fingerprint", "sanitize_rich", "Safety",
+]
 
 DEFAULT_RESOURCES: tuple[dict[str, str], ...] = (
     {"name": "988 Suicide & Crisis Lifeline (US)", "contact": "Call or text 988"},

@@ -3,7 +3,6 @@ the Store, every frame for others goes out through the Store (messages) or the F
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import time
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from rooms.safety import (
     Safety,
     Verdict,
     audit_entry,
+    fingerprint,
     reason_codes,
     redaction_notice,
 )
@@ -71,8 +71,6 @@ class Posted:
     held: str | None = None
 
 
-def fingerprint(text: str) -> str:
-    return hashlib.sha256(" ".join(text.casefold().split()).encode()).hexdigest()[:16]
 
 
 def _whole(start: int, page: HistoryPage, limit: int) -> bool:
