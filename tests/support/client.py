@@ -67,22 +67,24 @@ class Client:
                 if predicate(self.frames[i]):
                     frame = self.frames[i]
                     self.frames[i] = {"type": "_consumed", "was": frame}
+                    while self._cursor < len(self.frames) and self.frames[self._cursor].get("type") == "_consumed":
+                        self._cursor += 1  # keep long runs linear: never rescan consumed frames
                     return frame
             left = deadline - time.monotonic()
             if left <= 0:
                 raise TimeoutError(f"no {what} within {timeout}s; got {self.types()}")
             await self._read_one(left)
 
-    async def expect(self, kind: str, timeout: float = 5, **fields: Any) -> Frame:
+    async def expect(self, kind: str, /, timeout: float = 5, **fields: Any) -> Frame:
         return await self.wait(
             lambda f: f.get("type") == kind and all(f.get(k) == v for k, v in fields.items()),
             timeout, f"{kind} {fields or ''}",
         )
 
-    async def collect(self, kind: str, count: int, timeout: float = 10, **fields: Any) -> list[Frame]:
+    async def collect(self, kind: str, count: int, /, timeout: float = 10, **fields: Any) -> list[Frame]:
         return [await self.expect(kind, timeout, **fields) for _ in range(count)]
 
-    async def nothing(self, kind: str, within: float = 0.3, **fields: Any) -> None:
+    async def nothing(self, kind: str, /, within: float = 0.3, **fields: Any) -> None:
         """Assert no such frame arrives within a short window (used only after a barrier)."""
         try:
             frame = await self.expect(kind, within, **fields)

@@ -1,0 +1,130 @@
+"""Moderation through a real server: who sees what when the pipeline acts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tests.support.client import Client
+from tests.support.servers import HearthServer
+
+
+async def _room(hearth: HearthServer, **config: Any) -> tuple[str, Client, Client, Client, dict[str, Any]]:
+    room = hearth.create_room(**config)
+    fac = await Client.connect(hearth.ws_url, hearth.token(role="facilitator"))
+    await fac.join(room)
+    author = await Client.connect(hearth.ws_url, hearth.token())
+    me = (await author.join(room))["me"]
+    other = await Client.connect(hearth.ws_url, hearth.token(), "msgpack")
+    await other.join(room)
+    return room, fac, author, other, me
+
+
+async def test_redaction_is_seen_by_others_and_explained_privately(hearth: HearthServer) -> None:
+    room, fac, author, other, _ = await _room(hearth)
+    ack = await author.request({"type": "send", "room": room,
+                                "text": "you can reach me at jane.doe@example.com or 555-123-4567 anytime"})
+    assert ack["status"] == "redacted"
+    assert "jane.doe@example.com" not in ack["text"] and "555-123-4567" not in ack["text"]
+    assert "[email removed]" in ack["text"] and "anytime" in ack["text"]
+    delivered = await other.expect("msg")
+    assert delivered["text"] == ack["text"] and delivered["seq"] == ack["seq"]
+    notice = await author.expect("notice")
+    assert notice["level"] == "info" and "anonymous" in notice["text"]
+    await other.nothing("notice")
+
+
+async def test_crisis_plan_is_held_resources_shown_facilitator_alerted(hearth: HearthServer) -> None:
+    room, fac, author, other, me = await _room(hearth)
+    text = "I've been saving up my pills and I'm going to take them all tonight"
+    ack = await author.request({"type": "send", "room": room, "text": text})
+    assert ack["status"] == "held" and "seq" not in ack and ack["held"].startswith("h_")
+    notice = await author.expect("notice", level="crisis")
+    assert any("988" in r["contact"] for r in notice["resources"])
+    held = await fac.expect("held")
+    assert held["crisis"] is True and held["text"] == text and held["from"]["id"] == me["id"]
+    alert = await fac.expect("alert", kind="crisis")
+    assert alert["held"] == held["held"] and alert["from"]["id"] == me["id"]
+    # Never broadcast: the other member sees no msg, no held, no alert, no notice.
+    ping = await other.request({"type": "ping"})
+    assert ping["type"] == "pong"
+    for kind in ("msg", "held", "alert", "notice"):
+        await other.nothing(kind, within=0.2)
+    # A facilitator may approve it (after checking in); then it takes the next seq.
+    ok = await fac.request({"type": "mod", "room": room, "action": "approve", "held": held["held"]})
+    resolved = await author.expect("resolved")
+    assert resolved["outcome"] == "approved" and resolved["held"] == held["held"]
+    assert (await other.expect("msg"))["seq"] == ok["seq"]
+
+
+async def test_ideation_is_delivered_with_a_private_alert_by_default(hearth: HearthServer) -> None:
+    room, fac, author, other, me = await _room(hearth)
+    ack = await author.request({"type": "send", "room": room,
+                                "text": "honestly I don't want to be here anymore"})
+    assert ack["status"] == "delivered"
+    alert = await fac.expect("alert", kind="crisis")
+    assert alert["seq"] == ack["seq"] and alert["from"]["id"] == me["id"]
+    assert (await author.expect("notice", level="crisis"))["resources"]
+    await other.expect("msg", seq=ack["seq"])
+    await other.nothing("alert", within=0.2)
+
+
+async def test_a_room_can_hold_ideation_and_reject_tells_the_sender(hearth: HearthServer) -> None:
+    room, fac, author, other, _ = await _room(hearth, moderation={"crisis_hold_ideation": True})
+    ack = await author.request({"type": "send", "room": room, "text": "I wish I could just disappear forever"})
+    assert ack["status"] == "held"
+    held = await fac.expect("held")
+    await fac.request({"type": "mod", "room": room, "action": "reject", "held": held["held"],
+                       "reason": "I'll message you privately"})
+    resolved = await author.expect("resolved")
+    assert resolved["outcome"] == "rejected" and resolved["reason"] == "I'll message you privately"
+    await other.nothing("msg", within=0.2)
+
+
+async def test_idioms_are_not_crises(hearth: HearthServer) -> None:
+    room, fac, author, _, _ = await _room(hearth)
+    for text in ("this exam is killing me", "I could kill for a coffee", "I died laughing at that"):
+        ack = await author.request({"type": "send", "room": room, "text": text})
+        assert ack["status"] == "delivered", (text, ack)
+    await fac.nothing("alert", within=0.2)
+
+
+async def test_facilitators_are_exempt_but_audited(hearth: HearthServer) -> None:
+    room, fac, author, other, _ = await _room(hearth)
+    text = "If you need to talk tonight call the line at 1-800-273-8255 or email help@example.org"
+    ack = await fac.request({"type": "send", "room": room, "text": text})
+    assert ack["status"] == "delivered"
+    assert (await other.expect("msg"))["text"] == text
+    audit = await fac.request({"type": "mod", "room": room, "action": "audit"})
+    assert text not in str(audit) and "1-800-273-8255" not in str(audit)
+
+
+async def test_identifying_pseudonym_is_refused_at_join(hearth: HearthServer) -> None:
+    room = hearth.create_room()
+    c = await Client.connect(hearth.ws_url, hearth.token())
+    refused = await c.request({"type": "join", "room": room, "name": "Sarah Kowalski"})
+    assert refused["type"] == "error" and refused["code"] == "invalid"
+    refused = await c.request({"type": "join", "room": room, "name": "jane@example.com"})
+    assert refused["code"] == "invalid"
+    assert (await c.join(room, name="Quiet Heron"))["me"]["name"] == "Quiet Heron"
+
+
+async def test_moderation_audit_keeps_verdicts_without_text(hearth: HearthServer) -> None:
+    room, fac, author, _, me = await _room(hearth)
+    await author.request({"type": "send", "room": room, "text": "my number is 555 867 5309 call me"})
+    audit = await fac.request({"type": "mod", "room": room, "action": "audit"})
+    entry = next(e for e in audit["entries"] if e["kind"] == "moderation")
+    assert entry["member"] == me["id"] and entry["outcome"] == "redact"
+    assert any(r["code"] == "phone" for r in entry["reasons"]) and entry["version"]
+    assert "867" not in str(audit)
+
+
+async def test_duplicate_and_flood_limits(hearth: HearthServer) -> None:
+    room, _, author, _, _ = await _room(hearth)
+    assert (await author.request({"type": "send", "room": room, "text": "same words"}))["status"] == "delivered"
+    dup = await author.request({"type": "send", "room": room, "text": "Same   words"})
+    assert dup["code"] == "invalid"
+    codes = [(await author.request({"type": "send", "room": room, "text": f"quick {i}"})).get("code")
+             for i in range(8)]
+    assert "rate_limited" in codes
+    limited = next(c for c in codes if c)
+    assert limited == "rate_limited"
