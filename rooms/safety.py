@@ -40,6 +40,19 @@ PII_WORDS = {
 }
 
 
+def validate_moderation(data: dict[str, Any]) -> None:
+    """Raise ValueError with a clear message when a room's moderation settings are unusable."""
+    resources = data.get("resources")
+    if resources is not None:
+        ok = isinstance(resources, list) and len(resources) <= 20 and all(
+            isinstance(r, dict) and isinstance(r.get("name"), str) and isinstance(r.get("contact"), str)
+            for r in resources
+        )
+        if not ok:
+            raise ValueError("moderation.resources must be a list of {name, contact} tables (at most 20)")
+    RoomModeration.from_mapping({k: v for k, v in data.items() if k != "resources"})
+
+
 class Safety:
     """Per-room pipelines, rebuilt when a room's moderation settings change."""
 

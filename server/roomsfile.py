@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rooms.model import HistoryVisibility, RoomConfig
+from rooms.safety import sanitize_rich, validate_moderation
 from server.protocol import ROOM_RE
 
 KNOWN = {"id", "title", "topic", "capacity", "agreement", "history", "needs_facilitator",
@@ -54,9 +55,14 @@ def room_from_mapping(data: dict[str, Any], where: str = "room") -> RoomConfig:
     moderation = data.get("moderation", {})
     if not isinstance(moderation, dict):
         raise RoomsFileError(f"{where}: 'moderation' must be a table")
+    try:
+        validate_moderation(moderation)
+    except ValueError as exc:
+        raise RoomsFileError(f"{where}: {exc}") from None
     return RoomConfig(
         id=rid, title=data.get("title", "") or rid, topic=data.get("topic", ""),
-        capacity=capacity, agreement=agreement or None, history=HistoryVisibility(history),
+        capacity=capacity, agreement=sanitize_rich(agreement) if agreement else None,
+        history=HistoryVisibility(history),
         needs_facilitator=needs, retain_messages=retain, moderation=moderation,
     )
 
