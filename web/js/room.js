@@ -1,0 +1,585 @@
+// Entry point of /r/{room}: token → socket → card → join → live room, and resume after drops.
+
+import { Connection, finalCloseText } from "./conn.js";
+import { RoomStore, MAX_TEXT, TYPING_SHOW_MS, newCid, textLength } from "./store.js";
+import { RoomView, $ } from "./view.js";
+import * as tokens from "./token.js";
+
+const TYPING_SEND_EVERY_MS = 2_000;
+const NAME_RE = /^[\p{L}\p{N}_][\p{L}\p{N}_ .'-]*[\p{L}\p{N}_.]$/u;
+
+const roomId = decodeURIComponent(location.pathname.replace(/\/+$/, "").split("/").pop() || "");
+const fragment = tokens.takeFragment(); // first: the token leaves the address bar at once
+const picked = tokens.chooseToken(roomId, fragment.token);
+
+const store = new RoomStore(roomId);
+let token = picked.token;
+let invite = picked.invite;
+let stage = "connecting"; // connecting | card | joining | in | left | final
+let pendingJoin = null; // {name, agree} waiting for a socket
+const waiting = new Map(); // ref -> {kind, ...} for this socket
+let typingSentAt = 0;
+let typingTimer = null;
+let muteTimer = null;
+
+const view = new RoomView({
+  onReact: react,
+  onRetry: (entry) => { entry.status = "pending"; entry.error = null; view.setStatus(entry); sendEntry(entry); },
+  onDiscard: (entry) => { store.outbox.delete(entry.cid); view.discardEl(entry); },
+});
+
+const conn = new Connection({
+  getToken: () => token,
+  onWelcome: welcome,
+  onFrame: frame,
+  onStatus: connStatus,
+});
+
+// -- boot -------------------------------------------------------------------------------------
+function boot() {
+  if (!roomId) {
+    view.showError("No room here", "This address does not name a room. Open the invite link you were given.");
+    return;
+  }
+  if (!token) {
+    view.showError("You need an invite link",
+      "To enter this room, open the invite link the facilitator or organiser gave you.");
+    return;
+  }
+  wireForms();
+  conn.start();
+}
+
+function welcome(w) {
+  store.role = w.role || store.role;
+  waiting.clear();
+  if (w.token) {
+    // The invite link's token became a personal one: use it from now on (same identity).
+    token = w.token;
+    tokens.savePersonal(roomId, token);
+  }
+  if (store.kicked) return;
+  if (store.everJoined && (stage === "in" || stage === "joining")) {
+    rejoin();
+  } else if (pendingJoin) {
+    sendJoin(pendingJoin);
+  } else if (stage === "connecting") {
+    loadCard();
+  }
+}
+
+async function loadCard() {
+  let res;
+  try {
+    res = await fetch(`/api/rooms/${encodeURIComponent(roomId)}/card`, {
+      headers: { authorization: `Bearer ${token}` },
+      cache: "no-store",
+      credentials: "omit",
+    });
+  } catch {
+    view.showError("Can't reach Hearth", "Check your connection and try again.", () => location.reload());
+    return;
+  }
+  if (!res.ok) {
+    const body = await res.json().catch(() => ({}));
+    cardFailed(res.status, body);
+    return;
+  }
+  const card = await res.json();
+  store.card = card;
+  store.config = { ...store.config, ...card };
+  stage = "card";
+  // Someone who already has a pseudonym here (a reload, a second tab) goes straight back in.
+  if (card.name && (card.agreed || !card.agreement) && !invite) {
+    sendJoin({ name: null, agree: false });
+    return;
+  }
+  view.showJoin(card, { name: card.name || fragment.name || card.suggested_name });
+}
+
+function cardFailed(status, body) {
+  if (status === 401) {
+    tokens.forget(roomId);
+    view.showError("This link has expired", "Ask the facilitator for a new invite link.");
+  } else if (status === 404) {
+    view.showError("Room not found", "This room does not exist any more, or the link is mistyped.");
+  } else if (status === 403) {
+    view.showError("Not your room", body.message || "Your link does not give access to this room.");
+  } else {
+    view.showError("Something went wrong", `The server answered ${status}.`, () => location.reload());
+  }
+}
+
+// -- joining ----------------------------------------------------------------------------------
+function wireForms() {
+  $("join-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const name = $("name").value.trim().replace(/\s+/g, " ");
+    const needsAgree = !$("join-agreement").hidden;
+    if (!NAME_RE.test(name) || textLength(name) < 2 || textLength(name) > 32) {
+      view.joinError("Please choose a pseudonym of 2–32 letters, digits, spaces or . ' -");
+      $("name").focus();
+      return;
+    }
+    if (needsAgree && !$("agree").checked) {
+      view.joinError("Please read the room agreement and tick “I agree” to enter.");
+      $("agree").focus();
+      return;
+    }
+    view.joinError("");
+    sendJoin({ name, agree: needsAgree });
+  });
+
+  const text = $("composer-text");
+  $("composer").addEventListener("submit", (ev) => { ev.preventDefault(); submitComposer(); });
+  text.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing && !ev.altKey && !ev.ctrlKey && !ev.metaKey) {
+      ev.preventDefault();
+      submitComposer();
+    }
+  });
+  text.addEventListener("input", () => {
+    updateComposer();
+    if (text.value.trim()) maybeSendTyping();
+  });
+  $("members-toggle").addEventListener("click", () => {
+    view.setMembersOpen($("members-toggle").getAttribute("aria-expanded") !== "true");
+  });
+  updateComposer();
+}
+
+function sendJoin({ name, agree }) {
+  pendingJoin = { name, agree };
+  stage = "joining";
+  view.setJoinBusy(true);
+  const frame = { type: "join", room: roomId };
+  if (name) frame.name = name;
+  if (agree) frame.agree = true;
+  const ref = conn.request(frame);
+  if (ref !== null) waiting.set(ref, { kind: "join", resume: false });
+}
+
+function rejoin() {
+  const frame = { type: "join", room: roomId };
+  if (store.epoch !== null) {
+    frame.since = store.lastSeq;
+    frame.epoch = store.epoch;
+  }
+  const ref = conn.request(frame);
+  if (ref !== null) waiting.set(ref, { kind: "join", resume: true, since: frame.since ?? null });
+}
+
+function joined(j, req) {
+  const resume = !!req?.resume;
+  pendingJoin = null;
+  view.setJoinBusy(false);
+  store.joined = true;
+  store.me = j.me;
+  store.stats.joins += 1;
+  if (resume) store.stats.resumes += 1;
+  store.stats.lastJoin = { since: req?.since ?? null, history: (j.history || []).length, complete: !!j.complete };
+  store.setMembers(j.members || []);
+  const st = j.state || {};
+  store.config = { ...store.config, title: st.title ?? store.config.title, agreement: st.agreement ?? null,
+    capacity: st.capacity ?? store.config.capacity, history: st.history ?? store.config.history };
+  if (!store.config.id) store.config.id = roomId;
+  store.state = { phase: st.phase || "open", slow: st.slow || 0, pinned: st.pinned ?? null,
+    topic: st.topic ?? "", floor: st.floor ?? null, queue: st.queue || [] };
+
+  const epochChanged = store.epoch !== null && j.epoch !== store.epoch;
+  if (epochChanged) {
+    store.resetHistory();
+    for (const li of document.querySelectorAll("#messages li.msg[data-seq]")) li.removeAttribute("data-seq");
+    view.addMarker("The room's earlier conversation is no longer available.", "gap");
+  } else if (store.everJoined && !j.complete) {
+    view.addMarker("Some messages from while you were away are not available.", "gap");
+  }
+  store.epoch = j.epoch;
+  stage = "in";
+  view.showRoom(store.config, store.state);
+  let fresh = 0;
+  for (const m of j.history || []) if (acceptMsg(m, { live: false })) fresh += 1;
+  store.seen(j.seq || 0);
+  view.renderMembers(store.sortedMembers(), store.me);
+  view.renderState(store.state, store);
+  refreshComposer();
+  if (resume && fresh > 0) view.announce(fresh === 1 ? "1 message while you were away." : `${fresh} messages while you were away.`);
+  if (!store.everJoined) view.announce(`You are in ${store.config.title || roomId}.`);
+  store.everJoined = true;
+  conn.healthy();
+  connStatus({ state: "joined" });
+  for (const entry of store.pendingEntries()) sendEntry(entry); // resend with the same cid
+}
+
+function joinFailed(err, req) {
+  view.setJoinBusy(false);
+  const code = err.code;
+  if (req?.resume && code !== "agreement_required" && code !== "invalid") {
+    if (code === "room_full" || code === "not_found" || code === "forbidden" || code === "banned") {
+      stopFor(code === "room_full" ? "The room is full right now" : "You can't rejoin this room",
+        err.message || "");
+    }
+    return;
+  }
+  pendingJoin = null;
+  stage = "card";
+  const card = store.card || { id: roomId, title: store.config.title || roomId, topic: "", online: 0 };
+  switch (code) {
+    case "agreement_required":
+      card.agreement = err.message;
+      card.agreed = false;
+      view.showJoin(card, { name: store.me?.name || card.suggested_name, error: "Please read the room agreement and tick “I agree” to enter." });
+      break;
+    case "invalid":
+      view.showJoin(card, { name: null, error: err.message || "That pseudonym can't be used. Please choose another." });
+      $("name").focus();
+      $("name").select();
+      break;
+    case "room_full":
+      view.showJoin(card, { name: null, error: "This room is full right now. Please try again a little later." });
+      break;
+    case "not_found":
+      view.showError("Room not found", "This room does not exist any more.");
+      break;
+    default:
+      view.showError("You can't enter this room", err.message || code);
+  }
+}
+
+// -- incoming frames --------------------------------------------------------------------------
+function frame(f) {
+  const req = f.ref !== undefined ? waiting.get(f.ref) : undefined;
+  if (req) waiting.delete(f.ref);
+  if (f.room !== undefined && f.room !== roomId) return;
+  switch (f.type) {
+    case "joined": joined(f, req); break;
+    case "msg": onMsg(f); break;
+    case "ack": onAck(f, req); break;
+    case "error": onError(f, req); break;
+    case "presence":
+      store.presence(f.joined, f.left);
+      view.renderMembers(store.sortedMembers(), store.me);
+      renderTyping();
+      break;
+    case "typing":
+      if (f.member && f.member !== store.me?.id) {
+        store.typing.set(f.member, Date.now() + TYPING_SHOW_MS);
+        renderTyping();
+      }
+      break;
+    case "reaction":
+      store.setReaction(f.seq, f.emoji, f.count);
+      view.setReactions(f.seq, store.reactions.get(f.seq), store.mine);
+      break;
+    case "removed":
+      store.unclaimed.delete(f.seq);
+      store.reactions.delete(f.seq);
+      view.removeMessage(f.seq);
+      break;
+    case "state":
+      store.state = { ...store.state, ...pick(f, ["phase", "slow", "pinned", "topic", "floor", "queue"]) };
+      view.renderState(store.state, store);
+      refreshComposer();
+      break;
+    case "notice":
+      view.addNotice(f);
+      view.announce(f.text || "");
+      break;
+    case "muted": onMuted(f); break;
+    case "kicked":
+      store.kicked = f;
+      stopFor(f.banned ? "You can't return to this room" : "You were removed from the room",
+        f.reason ? `The facilitator said: ${f.reason}` : "");
+      break;
+    case "resolved": onResolved(f); break;
+    case "ok": case "pong": case "welcome": break;
+    case "held": case "alert": case "report":
+      break; // facilitator console (later)
+    default:
+      console.debug("hearth: ignoring frame type", f.type);
+  }
+}
+
+function pick(obj, keys) {
+  const out = {};
+  for (const k of keys) if (k in obj) out[k] = obj[k];
+  return out;
+}
+
+/** A delivered message from history or live; false when it was already shown. */
+function acceptMsg(m, { live }) {
+  if (typeof m.seq !== "number" || !m.from) return false;
+  if (store.seqs.has(m.seq) || store.unclaimed.has(m.seq)) return false;
+  store.seen(m.seq);
+  if (store.me && m.from.id === store.me.id && store.hasUnacked()) {
+    store.unclaimed.set(m.seq, m); // its ack will tell which of my pending messages it is
+    return false;
+  }
+  store.seqs.add(m.seq);
+  view.addMessage(m, store.me, { live });
+  const counts = store.reactions.get(m.seq);
+  if (counts) view.setReactions(m.seq, counts, store.mine);
+  if (live && m.from.id !== store.me?.id) {
+    store.typing.delete(m.from.id);
+    renderTyping();
+    view.announce(`${m.from.name}: ${m.text}`);
+  }
+  return true;
+}
+
+function onMsg(m) {
+  if (stage !== "in") return;
+  acceptMsg(m, { live: true });
+}
+
+function flushUnclaimed() {
+  if (store.hasUnacked()) return;
+  const rest = [...store.unclaimed.values()].sort((a, b) => a.seq - b.seq);
+  store.unclaimed.clear();
+  for (const m of rest) acceptMsg(m, { live: false });
+}
+
+// -- sending ----------------------------------------------------------------------------------
+function submitComposer() {
+  const ta = $("composer-text");
+  const text = ta.value;
+  const n = textLength(text);
+  if (!text.trim() || n > MAX_TEXT || ta.disabled) return;
+  const entry = { cid: newCid(), text, ts: Date.now(), status: "pending", seq: null, el: null, error: null };
+  store.outbox.set(entry.cid, entry);
+  view.addEcho(entry, store.me);
+  ta.value = "";
+  updateComposer();
+  typingSentAt = 0;
+  sendEntry(entry);
+}
+
+function sendEntry(entry) {
+  if (stage !== "in" || !store.joined) return; // flushed after the next `joined`
+  const ref = conn.request({ type: "send", room: roomId, text: entry.text, cid: entry.cid });
+  if (ref !== null) waiting.set(ref, { kind: "send", cid: entry.cid });
+}
+
+function onAck(a, req) {
+  const entry = req?.kind === "send" ? store.outbox.get(req.cid) : null;
+  if (!entry) return;
+  entry.status = a.status;
+  if (a.status === "held") {
+    entry.held = a.held ?? null;
+    view.setStatus(entry);
+  } else if (typeof a.seq === "number") {
+    entry.seq = a.seq;
+    store.seen(a.seq);
+    const m = store.unclaimed.get(a.seq) ||
+      { seq: a.seq, from: store.me, text: a.text ?? entry.text, ts: entry.ts };
+    store.unclaimed.delete(a.seq);
+    if (typeof a.text === "string") m.text = a.text;
+    if (store.seqs.has(a.seq)) {
+      // Already shown (replayed after a reconnect): drop the echo, mark the shown one.
+      view.discardEl(entry);
+      entry.el = view.messageEl(a.seq);
+    } else {
+      store.seqs.add(a.seq);
+      view.settleEcho(entry, m, store.me);
+      const counts = store.reactions.get(a.seq);
+      if (counts) view.setReactions(a.seq, counts, store.mine);
+    }
+    view.setStatus(entry);
+    store.outbox.delete(entry.cid);
+  }
+  flushUnclaimed();
+}
+
+const RETRYABLE = new Set(["rate_limited", "slow_mode"]);
+
+function onError(e, req) {
+  if (req?.kind === "join") { joinFailed(e, req); return; }
+  if (req?.kind === "send") {
+    const entry = store.outbox.get(req.cid);
+    if (!entry) return;
+    if (RETRYABLE.has(e.code) && e.retry_after) {
+      entry.status = "waiting";
+      entry.error = e.code === "slow_mode" ? "Slow mode is on." : "You're sending quickly.";
+      view.setStatus(entry);
+      setTimeout(() => {
+        if (entry.status !== "waiting") return;
+        entry.status = "pending";
+        entry.error = null;
+        view.setStatus(entry);
+        sendEntry(entry);
+      }, Math.min(60_000, e.retry_after + 50));
+    } else if (e.code === "not_joined") {
+      entry.status = "pending";
+      conn.drop(0); // our seat is gone: reconnect and rejoin, then this is resent
+    } else {
+      entry.status = "error";
+      entry.error = e.message || e.code;
+      view.setStatus(entry);
+    }
+    flushUnclaimed();
+    return;
+  }
+  if (req?.kind === "react") {
+    view.announce(e.message || "That reaction could not be added.");
+    store.mine.delete(req.key);
+    view.setReactions(req.seq, store.reactions.get(req.seq), store.mine);
+    return;
+  }
+  if (e.code === "rate_limited") {
+    view.setComposerNote("Please slow down a little.", "warning");
+    setTimeout(() => refreshComposer(), Math.min(10_000, e.retry_after || 2_000));
+    return;
+  }
+  console.debug("hearth: error", e.code, e.message);
+}
+
+function onResolved(r) {
+  const held = [...store.outbox.values()].filter((e) => e.status === "held");
+  const entry = held.find((e) => e.held && e.held === r.held) || held.find((e) => !e.held);
+  if (!entry) return;
+  if (r.outcome === "approved") {
+    // The message itself arrives as a normal `msg` with its seq.
+    store.outbox.delete(entry.cid);
+    view.discardEl(entry);
+  } else {
+    entry.status = "rejected";
+    view.setStatus(entry);
+    store.outbox.delete(entry.cid);
+  }
+}
+
+function react(seq, emoji) {
+  if (!seq || stage !== "in") return;
+  const key = `${seq}:${emoji}`;
+  if (store.mine.has(key)) return; // the server counts each person once
+  const ref = conn.request({ type: "react", room: roomId, seq, emoji });
+  if (ref === null) { view.announce("Not connected. Try again in a moment."); return; }
+  store.mine.add(key);
+  waiting.set(ref, { kind: "react", seq, key });
+}
+
+function maybeSendTyping() {
+  const now = Date.now();
+  if (stage !== "in" || now - typingSentAt < TYPING_SEND_EVERY_MS) return;
+  if (conn.send({ type: "typing", room: roomId })) typingSentAt = now;
+}
+
+function renderTyping() {
+  view.renderTyping(store.typingNames());
+  clearTimeout(typingTimer);
+  const next = store.nextTypingExpiry();
+  if (next !== Infinity) typingTimer = setTimeout(renderTyping, Math.max(50, next - Date.now() + 20));
+}
+
+// -- composer state ---------------------------------------------------------------------------
+function updateComposer() {
+  const ta = $("composer-text");
+  const n = textLength(ta.value);
+  view.updateCount(n);
+  $("send").disabled = ta.disabled || !ta.value.trim() || n > MAX_TEXT;
+  if (n > MAX_TEXT) view.setComposerNote(`Your message is ${n - MAX_TEXT} characters over the limit of ${MAX_TEXT}.`, "warning");
+  else if ($("composer-note").dataset.kind === "warning" && !store.postingBlock()) view.setComposerNote("");
+}
+
+function onMuted(m) {
+  store.mutedUntil = typeof m.until === "number" ? m.until : null;
+  store.muteReason = m.reason || "";
+  refreshComposer();
+}
+
+function refreshComposer() {
+  clearInterval(muteTimer);
+  muteTimer = null;
+  const block = store.postingBlock();
+  if (block === "muted") {
+    const tick = () => {
+      const left = Math.max(0, store.mutedUntil - Date.now());
+      if (left <= 0) { store.mutedUntil = null; refreshComposer(); return; }
+      const s = Math.ceil(left / 1000);
+      const mmss = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+      view.setComposerNote(`The facilitator has muted you for ${mmss}.${store.muteReason ? ` Reason: ${store.muteReason}` : ""}`, "muted");
+    };
+    tick();
+    muteTimer = setInterval(tick, 1000);
+    view.setComposerEnabled(false);
+    return;
+  }
+  view.setComposerNote(block || "", block ? "blocked" : "info");
+  view.setComposerEnabled(!block);
+  updateComposer();
+}
+
+// -- connection status ------------------------------------------------------------------------
+let countdown = null;
+function connStatus(s) {
+  clearInterval(countdown);
+  countdown = null;
+  if (s.state === "connecting") {
+    view.setConn("connecting", store.everJoined ? "Reconnecting…" : "Connecting…");
+  } else if (s.state === "open") {
+    view.setConn("connecting", store.everJoined ? "Rejoining…" : "Connected");
+  } else if (s.state === "joined") {
+    if ($("conn-status").dataset.state === "offline") view.announce("Reconnected.");
+    view.setConn("online", "Connected");
+  } else if (s.state === "waiting") {
+    store.joined = false;
+    // The countdown is not a live region (it would be read every second): announce once.
+    if (store.everJoined && $("conn-status").dataset.state !== "offline") view.announce("Connection lost. Reconnecting…");
+    const tick = () => {
+      const left = Math.max(0, Math.ceil((s.at - Date.now()) / 1000));
+      view.setConn("offline", navigator.onLine === false ? "Offline — waiting for the network…"
+        : left > 0 ? `Connection lost. Reconnecting in ${left} s…` : "Reconnecting…");
+    };
+    tick();
+    countdown = setInterval(tick, 500);
+    if (!store.everJoined && stage === "connecting") view.show("screen-loading");
+  } else if (s.state === "stopped") {
+    store.joined = false;
+    if (s.code === 4501 && invite && token !== invite) {
+      // The personal token we kept stopped working: start again from the invite link.
+      tokens.forget(roomId);
+      token = invite;
+      invite = null;
+      conn.start();
+      return;
+    }
+    if (store.kicked) return;
+    if (s.code === 4503) { stopFor("You were removed from the room", ""); return; }
+    const text = finalCloseText(s.code);
+    if (store.everJoined) {
+      stopFor("Disconnected", text, true);
+    } else {
+      if (s.code === 4501) tokens.forget(roomId);
+      view.showError(s.code === 4501 ? "This link can't be used" : "Disconnected", text,
+        s.code === 4501 ? null : () => location.reload());
+    }
+  }
+}
+
+/** Stay on the transcript but stop talking to the server. */
+function stopFor(title, detail, canRetry = false) {
+  stage = "final";
+  conn.stop();
+  clearInterval(muteTimer);
+  view.setConn("stopped", title);
+  view.setComposerEnabled(false);
+  view.setComposerNote([title + ".", detail].filter(Boolean).join(" "), "blocked");
+  view.addMarker([title + ".", detail, canRetry ? "Reload the page to try again." : ""].filter(Boolean).join(" "), "ended");
+  view.announce(`${title}. ${detail}`);
+}
+
+// Opening the invite link again while this page is open only changes the fragment: take the
+// token out of the address bar again (this page already has a token for the room).
+window.addEventListener("hashchange", () => { tokens.takeFragment(); });
+
+// -- debugging hooks (tests use these; they only affect this page's own connection) -------------
+window.hearthDebug = Object.freeze({
+  dropSocket: (holdMs = 0) => conn.drop(Number(holdMs) || 0),
+  state: () => ({
+    stage, lastSeq: store.lastSeq, epoch: store.epoch, me: store.me, connects: conn.connects,
+    joins: store.stats.joins, resumes: store.stats.resumes, lastJoin: store.stats.lastJoin,
+    outbox: store.outbox.size,
+  }),
+});
+
+boot();
