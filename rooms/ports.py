@@ -78,6 +78,10 @@ class Store(Protocol):
         the message is not retained."""
         ...
 
+    async def reaction_counts(self, room: str, seqs: list[int]) -> dict[int, dict[str, int]]:
+        """Reaction counts per emoji for the given messages (only those with any)."""
+        ...
+
     async def first_seen(self, room: str, member: str, seq: int) -> int:
         """The seq at which the member first joined this session (set on first call)."""
         ...

@@ -60,6 +60,7 @@ class Joined:
     epoch: str
     history: list[Message]
     complete: bool
+    reactions: dict[int, dict[str, int]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +221,7 @@ class RoomService:
             epoch=current_epoch,
             history=page.messages,
             complete=complete,
+            reactions=await self.store.reaction_counts(room, [m.seq for m in page.messages]),
         )
 
     async def leave(self, member: Member, room: str, conn: str) -> None:

@@ -303,6 +303,13 @@ def _joined_frame(ref: int | str | None, room: str, j: Joined) -> dict[str, Any]
                  title=j.config.title)
     return protocol.reply(
         "joined", ref, room=room, me=j.member.wire(), members=[m.wire() for m in j.members],
-        state=state, seq=j.seq, epoch=j.epoch, history=[m.wire(room) for m in j.history],
+        state=state, seq=j.seq, epoch=j.epoch, history=[_with_reactions(m.wire(room), j) for m in j.history],
         complete=j.complete,
     )
+
+
+def _with_reactions(frame: dict[str, Any], j: Joined) -> dict[str, Any]:
+    counts = j.reactions.get(frame["seq"])
+    if counts:
+        frame["reactions"] = counts
+    return frame

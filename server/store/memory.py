@@ -129,6 +129,15 @@ class MemoryStore:
         who.add(member)
         return len(who)
 
+    async def reaction_counts(self, room: str, seqs: list[int]) -> dict[int, dict[str, int]]:
+        r = self._room(room)
+        wanted = set(seqs)
+        out: dict[int, dict[str, int]] = {}
+        for (seq, emoji), who in r.reactions.items():
+            if seq in wanted and who:
+                out.setdefault(seq, {})[emoji] = len(who)
+        return out
+
     async def first_seen(self, room: str, member: str, seq: int) -> int:
         return self._room(room).first_seen.setdefault(member, seq)
 
