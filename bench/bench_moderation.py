@@ -1,0 +1,88 @@
+"""Latency of the moderation pipeline on the labelled corpus (one core, no I/O).
+
+Usage:  python bench/bench_moderation.py [--messages 20000] [--config '{"abuse_level": 4}']
+
+Prints p50 / p90 / p99 / max per message in microseconds, both wall-clock
+(``perf_counter_ns``, includes preemption by other processes) and thread CPU time
+(``thread_time_ns``, what the pipeline itself costs), plus a per-rule breakdown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from moderation import RoomModeration, build_pipeline  # noqa: E402
+from moderation.normalize import normalize  # noqa: E402
+
+CORPUS = ROOT / "tests" / "unit" / "moderation" / "corpus"
+
+
+def load_texts() -> list[str]:
+    texts: list[str] = []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            texts.extend(json.loads(line)["text"] for line in f if line.strip())
+    return texts
+
+
+def percentiles(samples: list[int]) -> str:
+    s = sorted(samples)
+
+    def at(q: float) -> float:
+        return s[min(len(s) - 1, int(q * len(s)))] / 1000
+
+    return f"p50 {at(0.50):7.1f}  p90 {at(0.90):7.1f}  p99 {at(0.99):7.1f}  max {s[-1] / 1000:8.1f}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--messages", type=int, default=20_000)
+    parser.add_argument("--config", default="{}", help="RoomModeration settings as JSON")
+    args = parser.parse_args()
+
+    pipeline = build_pipeline(RoomModeration.from_mapping(json.loads(args.config)))
+    texts = load_texts()
+    for text in texts * 2:  # warm caches (lru, phonenumbers metadata)
+        pipeline.check_message(text)
+
+    wall: list[int] = []
+    cpu: list[int] = []
+    gc.collect()
+    for i in range(args.messages):
+        text = texts[i % len(texts)]
+        w0, c0 = time.perf_counter_ns(), time.thread_time_ns()
+        pipeline.check_message(text)
+        cpu.append(time.thread_time_ns() - c0)
+        wall.append(time.perf_counter_ns() - w0)
+
+    print(f"python {sys.version.split()[0]}; {len(texts)} distinct corpus messages, "
+          f"{args.messages} checks, mean length {sum(map(len, texts)) / len(texts):.0f} chars")
+    print(f"wall µs : {percentiles(wall)}")
+    print(f"cpu  µs : {percentiles(cpu)}")
+
+    normalized = [normalize(t) for t in texts]
+    norm_ns: list[int] = []
+    for text in texts:
+        t0 = time.thread_time_ns()
+        normalize(text)
+        norm_ns.append(time.thread_time_ns() - t0)
+    print(f"{'normalize':<10} cpu µs : {percentiles(norm_ns)}")
+    for rule in pipeline.rules:
+        samples: list[int] = []
+        for n in normalized:
+            t0 = time.thread_time_ns()
+            rule.evaluate(n, "message")
+            samples.append(time.thread_time_ns() - t0)
+        print(f"{rule.name:<10} cpu µs : {percentiles(samples)}")
+
+
+if __name__ == "__main__":
+    main()

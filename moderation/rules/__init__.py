@@ -1,0 +1,1 @@
+"""Moderation rules: one module per rule (pure predicate, settings, thin ``Rule``)."""
