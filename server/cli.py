@@ -66,7 +66,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config: dict[str, Any] = dict(
         host=settings.host, port=settings.port, ws="websockets-sansio", ws_max_size=settings.max_frame,
         ws_per_message_deflate=False, ws_ping_interval=settings.ping_interval,
-        ws_ping_timeout=settings.ping_interval, log_level=settings.log_level, lifespan="on",
+        ws_ping_timeout=settings.ping_interval, lifespan="on",
+        # uvicorn's debug level makes the websockets library log whole frames (tokens, text).
+        log_level="info" if settings.log_level == "debug" else settings.log_level,
         timeout_graceful_shutdown=10,
     )
     if settings.workers > 1:

@@ -148,6 +148,9 @@ class Session:
             message = await self.ws.receive()
             if message["type"] == "websocket.disconnect":
                 return
+            # Frames that arrived together are handed over without suspending: yield so this
+            # client's writer drains its replies between them.
+            await asyncio.sleep(0)
             data = message.get("text")
             if data is None:
                 data = message.get("bytes") or b""
@@ -156,16 +159,14 @@ class Session:
             wait = self.bucket.take()
             if wait:
                 self.send(protocol.error("rate_limited", "slow down", retry_after=int(wait * 1000) + 1))
-                if self._violation():
-                    return
+                self._violation()  # when it closes, the read loop ends with the close
                 continue
             try:
                 frame = protocol.decode(data)
                 await self._dispatch(frame)
             except FrameError as exc:
                 self.send(protocol.error(exc.code, exc.message, exc.ref, exc.room))
-                if self._violation():
-                    return
+                self._violation()
             except RoomError as exc:
                 room = getattr(frame, "room", None)
                 self.send(protocol.error(exc.code, exc.message, frame.ref, room, exc.retry_after))
@@ -274,6 +275,10 @@ class Session:
     async def _close_then_end(self, code: int, reason: str) -> None:
         if self._writer is not None:
             self._writer.cancel()
+        # Leave the rooms now: the close frame may wait behind a client that stopped reading.
+        for room in list(self.rooms):
+            with contextlib.suppress(Exception):
+                await self._leave(room)
         with contextlib.suppress(Exception):
             await asyncio.wait_for(self.ws.close(code=code, reason=reason), CLOSE_TIMEOUT)
         if self._main is not None and not self._main.done():
