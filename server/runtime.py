@@ -6,8 +6,8 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Protocol
 
 from prometheus_client import CollectorRegistry, generate_latest
 from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily, Metric
@@ -31,13 +31,23 @@ if TYPE_CHECKING:
 log = logging.getLogger("hearth")
 
 
+class Service(Protocol):
+    """A resource with a lifetime owned by the runtime (e.g. the Redis store's heartbeat)."""
+
+    async def start(self) -> None: ...
+
+    async def close(self) -> None: ...
+
+
 class Runtime:
-    def __init__(self, settings: Settings, broker: Broker, store: Store, counters: Counters) -> None:
+    def __init__(self, settings: Settings, broker: Broker, store: Store, counters: Counters,
+                 services: Sequence[Service] = ()) -> None:
         self.settings = settings
         self.broker = broker
         self.store = store
         self.counters = counters
-        self.hub = Hub(broker)
+        self.services = list(services)
+        self.hub = Hub(broker, store)
         self.latency = LatencyTracker()
         self.service = RoomService(store, self.hub, settings.secret.encode(), counters)
         self.sessions: set[Session] = set()
@@ -51,6 +61,8 @@ class Runtime:
         return cls(settings, broker, MemoryStore(broker.publish_now), MemoryCounters())
 
     async def start(self, rooms: list[RoomConfig]) -> None:
+        for service in self.services:
+            await service.start()
         await self.hub.start()
         for config in rooms:
             await self.store.put_room(config)
@@ -75,6 +87,10 @@ class Runtime:
             await asyncio.sleep(0.05)
         with contextlib.suppress(Exception):
             await self.broker.close()
+        await self.hub.close()
+        for service in reversed(self.services):
+            with contextlib.suppress(Exception):
+                await service.close()
 
     async def room_health(self, room: str) -> dict[str, Any]:
         """Aggregates only: never message text, never identities."""

@@ -24,6 +24,12 @@ class Settings:
     secret_file: str = ".hearth/secret"
     allowed_origins: tuple[str, ...] = ()
     redis_url: str = ""
+    redis_cluster: tuple[str, ...] = ()
+    redis_timeout: float = 2.0
+    redis_connect_timeout: float = 2.0
+    redis_max_connections: int = 64
+    presence_ttl: int = 30
+    history_ttl: int = 7 * 24 * 3600
     rooms_file: str = ""
     send_queue: int = 256
     hello_timeout: float = 10.0
@@ -103,13 +109,17 @@ def validate(s: Settings) -> None:
         (1024 <= s.max_frame <= 16 * 1024 * 1024, "HEARTH_MAX_FRAME must be 1 KiB-16 MiB"),
         (s.frames_per_second > 0 and s.frame_burst >= 1, "HEARTH_FRAMES_PER_SECOND/FRAME_BURST"),
         (s.workers >= 1, "HEARTH_WORKERS must be at least 1"),
+        (s.redis_timeout > 0 and s.redis_connect_timeout > 0, "HEARTH_REDIS_TIMEOUT/CONNECT_TIMEOUT must be positive"),
+        (s.redis_max_connections >= 4, "HEARTH_REDIS_MAX_CONNECTIONS must be at least 4"),
+        (s.presence_ttl >= 3, "HEARTH_PRESENCE_TTL must be at least 3 seconds"),
+        (s.history_ttl >= 60, "HEARTH_HISTORY_TTL must be at least 60 seconds"),
         (not s.secret or len(s.secret) >= 16, "HEARTH_SECRET must be at least 16 characters"),
         (s.log_level in ("debug", "info", "warning", "error"), "HEARTH_LOG_LEVEL: debug|info|warning|error"),
     ]
     for ok, message in checks:
         if not ok:
             raise SettingsError(message)
-    if s.workers > 1 and not s.redis_url:
+    if s.workers > 1 and not (s.redis_url or s.redis_cluster):
         raise SettingsError("HEARTH_WORKERS > 1 needs HEARTH_REDIS_URL: workers share rooms through Redis")
 
 

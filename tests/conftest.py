@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.redis import RedisCluster, RedisServer
 from tests.support.servers import HearthServer
 
 
@@ -34,3 +35,28 @@ def make_server(tmp_path: Path) -> Iterator[type[HearthServer]]:
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Browser tests last (pytest-playwright's sync loop would break async tests after it)."""
     items.sort(key=lambda item: 1 if "browser" in item.keywords else 0)
+
+
+# -- Redis (the scaling-out suites): real redis-server processes on free ports ------------------
+@pytest.fixture(scope="session")
+def redis_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    """One redis-server for the session; tests keep apart by using fresh room ids."""
+    server = RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def fresh_redis(tmp_path: Path) -> Iterator[RedisServer]:
+    """A redis-server of this test's own (for tests that stop, restart or kill it)."""
+    server = RedisServer(tmp_path / "redis").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisCluster]:
+    """A 3-master Redis Cluster for the session (~2 s to build)."""
+    cluster = RedisCluster(tmp_path_factory.mktemp("cluster")).start()
+    yield cluster
+    cluster.stop()

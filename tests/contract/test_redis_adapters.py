@@ -1,0 +1,118 @@
+"""What only the Redis adapters have: expiry of a dead node's presence, a new epoch when
+Redis lost the room, the retryable error when Redis is gone, re-subscription reports."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+import uuid
+
+import pytest
+from redis.asyncio import Redis
+
+from rooms.errors import RoomError
+from rooms.model import Member, Role, RoomConfig
+from server.broker.redis import RedisBroker
+from server.store.redis import RedisStore
+from tests.support.redis import RedisServer
+from tests.support.servers import free_port
+
+ANA = Member(id="m-ana", name="Ana", role=Role.MEMBER)
+BO = Member(id="m-bo", name="Bo", role=Role.MEMBER)
+
+pytestmark = pytest.mark.redis
+
+
+def room_id() -> str:
+    return f"r-{uuid.uuid4().hex[:10]}"
+
+
+async def until(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
+    deadline = time.monotonic() + timeout
+    while not await predicate():
+        if time.monotonic() > deadline:
+            raise TimeoutError(what)
+        await asyncio.sleep(0.05)
+
+
+async def test_dead_nodes_presence_expires_live_one_is_refreshed(redis_server: RedisServer) -> None:
+    room = room_id()
+    dead_client, live_client = Redis.from_url(redis_server.url), Redis.from_url(redis_server.url)
+    dead = RedisStore(dead_client, presence_ttl=3)  # never starts its heartbeat: "kill -9"
+    live = RedisStore(live_client, presence_ttl=3)
+    await live.start()
+    try:
+        assert await dead.presence_add(room, ANA, "c1")
+        assert await live.presence_add(room, BO, "c2")
+
+        async def only_bo() -> bool:
+            return [m.id for m in await live.presence(room)] == [BO.id]
+
+        started = time.monotonic()
+        await until(only_bo, 10, "the dead node's member to expire")
+        assert time.monotonic() - started < 6
+        await asyncio.sleep(1.5)  # longer than a TTL since Bo joined: the heartbeat kept him
+        assert await only_bo()
+    finally:
+        await live.close()
+        assert await live.presence(room) == []  # close removed this node's presence
+        await dead_client.aclose()
+        await live_client.aclose()
+
+
+async def test_room_lost_by_redis_gets_a_new_epoch(redis_server: RedisServer) -> None:
+    room = room_id()
+    client = Redis.from_url(redis_server.url)
+    store = RedisStore(client)
+    try:
+        await store.put_room(RoomConfig(id=room, title="T"))
+        first = await store.epoch(room)
+        for i in range(3):
+            await store.append_message(room, ANA, f"m{i}", i, None, 100)
+        keys = await client.keys("{room:" + room + "}:*")
+        await client.delete(*keys)  # what a restart without persistence does to this room
+        assert await store.epoch(room) != first
+        assert (await store.history(room, 0, 10)).latest == 0
+        assert (await store.append_message(room, ANA, "new", 9, None, 100)).message.seq == 1
+        assert (await store.get_room(room)).title == "T"  # type: ignore[union-attr]  # re-put from memory
+    finally:
+        await client.aclose()
+
+
+async def test_redis_gone_is_a_retryable_error() -> None:
+    client = Redis.from_url(f"redis://127.0.0.1:{free_port()}/0", socket_connect_timeout=1, socket_timeout=1)
+    store = RedisStore(client)
+    try:
+        with pytest.raises(RoomError) as info:
+            await store.append_message(room_id(), ANA, "x", 1, None, 10)
+        assert info.value.code == "unavailable" and info.value.retry_after == 1000
+        assert not await store.ping()
+    finally:
+        await client.aclose()
+
+
+async def test_killed_subscription_is_reported_and_restored(redis_server: RedisServer) -> None:
+    client = Redis.from_url(redis_server.url)
+    broker = RedisBroker(client, lambda: Redis.from_url(redis_server.url))
+    got: list[bytes] = []
+    resubscribed: list[str] = []
+    broker.on_resubscribe(resubscribed.append)
+    await broker.start(lambda c, p: got.append(p))
+    channel = "{room:" + room_id() + "}:events"
+    try:
+        await broker.subscribe(channel)
+        await client.execute_command("CLIENT", "KILL", "TYPE", "pubsub")
+
+        async def back() -> bool:
+            return channel in resubscribed
+
+        await until(back, 10, "a re-subscription report")
+        await client.publish(channel, b"after")
+
+        async def arrived() -> bool:
+            return got == [b"after"]
+
+        await until(arrived, 5, "delivery after the re-subscription")
+    finally:
+        await broker.close()
+        await client.aclose()
