@@ -84,6 +84,11 @@ def _whole(start: int, page: HistoryPage, limit: int) -> bool:
     return not truncated
 
 
+def held_frame(room: str, held: Held) -> dict[str, Any]:
+    return {"type": "held", "room": room, "held": held.id, "from": held.sender.wire(), "text": held.text,
+            "reasons": list(held.reasons), "crisis": held.crisis is not None, "ts": held.ts}
+
+
 class RoomService:
     def __init__(
         self,
@@ -206,12 +211,18 @@ class RoomService:
                 )
             )
             await self.facilitation.presence_changed(config)
+        if facilitator:
+            for held in await self.store.list_held(room):
+                await self.fanout.publish(events.to_member(room, mid, held_frame(room, held)))
         mute = await self.store.get_mute(room, mid)
         if mute is not None and mute.active(self._clock()):
             await self.fanout.publish(events.to_member(room, mid, {
                 "type": "muted", "room": room, "until": mute.until, "reason": mute.reason}))
         members = await self.store.presence(room)
         state = await self.store.get_state(room)
+        if page.messages:
+            # A message appended while we read is in the replay: the live copy must be skipped.
+            latest = max(latest, page.messages[-1].seq)
         return Joined(
             member=member,
             config=config,
@@ -305,11 +316,13 @@ class RoomService:
     async def _hold(self, config: RoomConfig, member: Member, text: str, now: int, cid: str | None,
                     verdict: Verdict, reasons: tuple[str, ...]) -> Posted:
         room = config.id
-        held = Held(id="h_" + secrets.token_hex(6), sender=member, text=text, ts=now,
+        # What is delivered if a facilitator approves: with personal details already redacted.
+        deliverable = verdict.redacted_text if verdict.redacted_text is not None else text
+        held = Held(id="h_" + secrets.token_hex(6), sender=member, text=deliverable, ts=now,
                     reasons=reasons, crisis=verdict.crisis, cid=cid)
         await self.store.hold(room, held)
-        frame = {"type": "held", "room": room, "held": held.id, "from": member.wire(), "text": text,
-                 "reasons": list(reasons), "crisis": verdict.crisis is not None, "ts": now}
+        frame = held_frame(room, held)
+        frame["text"] = text  # facilitators are shown what was written
         await self.fanout.publish(events.to_facilitators(room, frame))
         if verdict.action is Action.ESCALATE or verdict.crisis:
             await self._crisis_alert(config, member, reasons, held=held.id)

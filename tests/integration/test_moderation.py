@@ -128,3 +128,23 @@ async def test_duplicate_and_flood_limits(hearth: HearthServer) -> None:
     assert "rate_limited" in codes
     limited = next(c for c in codes if c)
     assert limited == "rate_limited"
+
+
+async def test_late_facilitator_sees_waiting_items_and_approval_keeps_redaction(
+    hearth: HearthServer,
+) -> None:
+    room = hearth.create_room()
+    author = await Client.connect(hearth.ws_url, hearth.token())
+    await author.join(room)
+    other = await Client.connect(hearth.ws_url, hearth.token())
+    await other.join(room)
+    text = "I bought a rope and I'm going to use it tonight, my number is 555-201-7788"
+    ack = await author.request({"type": "send", "room": room, "text": text})
+    assert ack["status"] == "held"
+    fac = await Client.connect(hearth.ws_url, hearth.token(role="facilitator"))
+    await fac.join(room)
+    held = await fac.expect("held", held=ack["held"])
+    assert held["crisis"] is True and "555-201-7788" not in held["text"]
+    await fac.request({"type": "mod", "room": room, "action": "approve", "held": ack["held"]})
+    delivered = await other.expect("msg")
+    assert "555-201-7788" not in delivered["text"] and "[phone removed]" in delivered["text"]
