@@ -109,6 +109,10 @@ class Store(Protocol):
 
     async def get_mute(self, room: str, member: str) -> Mute | None: ...
 
+    async def list_mutes(self, room: str) -> dict[str, Mute]:
+        """Every mute in the room by member id (expired ones may be included)."""
+        ...
+
     async def set_ban(self, room: str, member: str, reason: str | None) -> None:
         """Ban (reason given) or unban (None)."""
         ...

@@ -212,8 +212,13 @@ class RoomService:
             )
             await self.facilitation.presence_changed(config)
         if facilitator:
+            # What a facilitator needs on arrival: waiting messages and who is muted.
             for held in await self.store.list_held(room):
                 await self.fanout.publish(events.to_member(room, mid, held_frame(room, held)))
+            for target, muted in (await self.store.list_mutes(room)).items():
+                if muted.active(self._clock()):
+                    await self.fanout.publish(events.to_member(room, mid, {
+                        "type": "sanction", "room": room, "member": target, "what": "muted", "until": muted.until}))
         mute = await self.store.get_mute(room, mid)
         if mute is not None and mute.active(self._clock()):
             await self.fanout.publish(events.to_member(room, mid, {

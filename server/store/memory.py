@@ -198,6 +198,9 @@ class MemoryStore:
     async def get_mute(self, room: str, member: str) -> Mute | None:
         return self._room(room).mutes.get(member)
 
+    async def list_mutes(self, room: str) -> dict[str, Mute]:
+        return dict(self._room(room).mutes)
+
     async def set_ban(self, room: str, member: str, reason: str | None) -> None:
         r = self._room(room)
         if reason is None:

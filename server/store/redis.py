@@ -338,6 +338,16 @@ class RedisStore:
         return Mute(until=data.get("until"), reason=str(data.get("reason", "")))
 
     @guarded
+    async def list_mutes(self, room: str) -> dict[str, Mute]:
+        raw = await self._run(self._r.hgetall(room_key(room, "mutes")))
+        out: dict[str, Mute] = {}
+        for member, value in raw.items():
+            data = json.loads(value)
+            name = member.decode() if isinstance(member, bytes) else str(member)
+            out[name] = Mute(until=data.get("until"), reason=str(data.get("reason", "")))
+        return out
+
+    @guarded
     async def set_ban(self, room: str, member: str, reason: str | None) -> None:
         key = room_key(room, "bans")
         if reason is None:

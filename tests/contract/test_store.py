@@ -153,8 +153,10 @@ async def test_sanctions(adapters: Adapters) -> None:
     assert await s.get_mute(room, ANA.id) == Mute(until=123, reason="cool off")
     await s.set_mute(room, ANA.id, Mute(until=None))
     assert await s.get_mute(room, ANA.id) == Mute(until=None, reason="")
+    assert await s.list_mutes(room) == {ANA.id: Mute(until=None, reason="")}
     await s.set_mute(room, ANA.id, None)
     assert await s.get_mute(room, ANA.id) is None
+    assert await s.list_mutes(room) == {}
     assert not await s.is_banned(room, BO.id)
     await s.set_ban(room, BO.id, "abuse")
     assert await s.is_banned(room, BO.id)

@@ -240,3 +240,13 @@ async def test_audit_trail_has_actions_without_text(hearth: HearthServer) -> Non
     assert kinds[-2:] == ["mute", "remove"]
     assert audit["entries"][-2]["member"] == mid and audit["entries"][-2]["reason"] == "pace"
     assert "a private sentence" not in str(audit)
+
+
+async def test_a_facilitator_arriving_later_learns_who_is_muted(hearth: HearthServer) -> None:
+    room, fac, mem, joined = await _room_with(hearth)
+    mid = joined["me"]["id"]
+    await fac.request({"type": "mod", "room": room, "action": "mute", "member": mid, "seconds": 300})
+    second = await Client.connect(hearth.ws_url, hearth.token(role="facilitator"))
+    await second.join(room)
+    sanction = await second.expect("sanction", member=mid)
+    assert sanction["what"] == "muted" and sanction["until"] > 0
