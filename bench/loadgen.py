@@ -14,6 +14,9 @@ Scenarios:
   drain timeout): deliveries, missing and out-of-order messages, end-to-end latency (send
   call → frame parsed at the receiver; both ends live in this process, so one clock),
   server CPU (utime+stime of --server-pid from /proc) and this process's CPU.
+  Several nodes: `--url` and `--server-pid` take comma-separated lists; each room's clients are
+  spread round-robin over the URLs (so its senders too), server CPU is the sum over the pids
+  (each one also reported), and `--redis-pid` adds the CPU of a redis-server they share.
 - `--slow`: one more client joins the first room with a 4 KiB receive buffer and never reads;
   reported: when the others saw it leave, and the close code it finds once it reads again.
 - `--idle`: clients only connect, say hello and join; reported: server RSS before and after.
@@ -49,10 +52,18 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 
 # -- /proc readings --------------------------------------------------------------------------
 def proc_cpu_seconds(pid: int) -> float:
-    """utime + stime of a process, in seconds."""
+    """utime + stime of a process (all its threads), in seconds."""
     with open(f"/proc/{pid}/stat") as fh:
         fields = fh.read().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / CLK_TCK
+
+
+def pids_cpu_seconds(pids: list[int]) -> list[float]:
+    return [proc_cpu_seconds(pid) for pid in pids]
+
+
+def int_list(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]
 
 
 def machine_busy_seconds() -> float:
@@ -120,6 +131,7 @@ class Client:
         self.last_seq = -1
         self.last_sent_ns = 0
         self.closed_code: int | None = None
+        self.url = ""
         self.reader: asyncio.Task[None] | None = None
 
     async def read(self) -> None:
@@ -194,17 +206,22 @@ async def open_client(url: str, tok: str, room: str, stats: Stats, sock: socket.
     return Client(ws, room, member, stats)
 
 
-async def open_many(url: str, specs: list[tuple[str, str]], stats: Stats, concurrency: int) -> list[Client]:
-    """specs: (room, token) per client, connected `concurrency` at a time, readers started."""
-    gate = asyncio.Semaphore(concurrency)
+async def open_many(url: str | list[str], specs: list[tuple[str, str]], stats: Stats,
+                    concurrency: int) -> list[Client]:
+    """specs: (room, token) per client, connected `concurrency` at a time, readers started.
 
-    async def one(room: str, tok: str) -> Client:
+    `url` may be a list with one URL per spec (several nodes)."""
+    gate = asyncio.Semaphore(concurrency)
+    urls = url if isinstance(url, list) else [url] * len(specs)
+
+    async def one(to: str, room: str, tok: str) -> Client:
         async with gate:
-            client = await open_client(url, tok, room, stats)
+            client = await open_client(to, tok, room, stats)
+        client.url = to
         client.reader = asyncio.create_task(client.read())
         return client
 
-    return list(await asyncio.gather(*(one(room, tok) for room, tok in specs)))
+    return list(await asyncio.gather(*(one(to, room, tok) for to, (room, tok) in zip(urls, specs, strict=True))))
 
 
 async def open_slow(url: str, tok: str, room: str, stats: Stats) -> Client:
@@ -255,16 +272,16 @@ async def run_idle(args: argparse.Namespace, secret: str) -> dict[str, Any]:
     stats = Stats()
     rooms = args.rooms.split(",")
     warm_specs = [(rooms[0], token(secret, f"warm-{i}", "member")) for i in range(10)]
-    warm = await open_many(args.url, warm_specs, stats, args.concurrency)
+    warm = await open_many(args.url[0], warm_specs, stats, args.concurrency)
     await asyncio.sleep(1.0)
-    rss0 = proc_rss_kib(args.server_pid)
+    rss0 = proc_rss_kib(args.server_pid[0])
     specs = [(room, token(secret, f"idle-{uuid.uuid4().hex[:12]}", "member"))
              for room in rooms for _ in range(args.clients_per_room)]
     t0 = time.monotonic()
-    clients = await open_many(args.url, specs, stats, args.concurrency)
+    clients = await open_many(args.url[0], specs, stats, args.concurrency)
     connect_s = time.monotonic() - t0
     await asyncio.sleep(args.settle)
-    rss1 = proc_rss_kib(args.server_pid)
+    rss1 = proc_rss_kib(args.server_pid[0])
     loadgen_rss = proc_rss_kib(os.getpid())
     alive = sum(1 for c in clients if c.closed_code is None and not (c.reader and c.reader.done()))
     await close_all(clients + warm)
@@ -280,14 +297,16 @@ async def run_traffic(args: argparse.Namespace, secret: str) -> dict[str, Any]:
     stats = Stats()
     rooms = args.rooms.split(",")
     specs: list[tuple[str, str]] = []
+    urls: list[str] = []
     for room in rooms:
         for i in range(args.clients_per_room):
             role = args.sender_role if i < args.senders_per_room else "member"
             specs.append((room, token(secret, f"lg-{uuid.uuid4().hex[:12]}", role)))
-    clients = await open_many(args.url, specs, stats, args.concurrency)
+            urls.append(args.url[i % len(args.url)])  # round-robin over the nodes, senders first
+    clients = await open_many(urls, specs, stats, args.concurrency)
     slow: Client | None = None
     if args.slow:
-        slow = await open_slow(args.url, token(secret, f"slow-{uuid.uuid4().hex[:8]}", "member"), rooms[0], stats)
+        slow = await open_slow(args.url[0], token(secret, f"slow-{uuid.uuid4().hex[:8]}", "member"), rooms[0], stats)
     await asyncio.sleep(args.settle)  # let the join presence storm pass
 
     by_room: dict[str, list[Client]] = {}
@@ -301,7 +320,8 @@ async def run_traffic(args: argparse.Namespace, secret: str) -> dict[str, Any]:
     start = loop.time() + 0.05
     spread = 1.0 / per_sender_rate / max(1, len(senders))
 
-    cpu_server0 = proc_cpu_seconds(args.server_pid)
+    cpu_servers0 = pids_cpu_seconds(args.server_pid)
+    cpu_redis0 = proc_cpu_seconds(args.redis_pid) if args.redis_pid else 0.0
     busy0 = machine_busy_seconds()
     cpu_self0 = time.process_time()
     t0 = time.monotonic_ns()
@@ -322,9 +342,11 @@ async def run_traffic(args: argparse.Namespace, secret: str) -> dict[str, Any]:
     while not done() and time.monotonic() < deadline:
         await asyncio.sleep(0.01)
     t1 = max(stats.last_delivery_ns, t_sent) if done() else time.monotonic_ns()
-    cpu_server = proc_cpu_seconds(args.server_pid) - cpu_server0
+    cpu_servers = [b - a for a, b in zip(cpu_servers0, pids_cpu_seconds(args.server_pid), strict=True)]
+    cpu_server = sum(cpu_servers)
+    cpu_redis = proc_cpu_seconds(args.redis_pid) - cpu_redis0 if args.redis_pid else 0.0
     cpu_self = time.process_time() - cpu_self0
-    cpu_other = machine_busy_seconds() - busy0 - cpu_server - cpu_self
+    cpu_other = machine_busy_seconds() - busy0 - cpu_server - cpu_redis - cpu_self
     window_s = (t1 - t0) / 1e9
     expected = sum(stats.acked_by_room.get(r, 0) * live(r) for r in rooms)
     # Clients the server closed (e.g. 4008 when this process could not keep up) are reported in
@@ -346,7 +368,15 @@ async def run_traffic(args: argparse.Namespace, secret: str) -> dict[str, Any]:
         "loadgen_cpu_s": cpu_self, "loadgen_cpu_pct": 100 * cpu_self / window_s if window_s else 0.0,
         "ws_frames": stats.ws_frames, "array_frames": stats.array_frames,
         "closed_early": dict(stats.unexpected_closes),
+        "nodes": len(args.url), "server_cpu_s_by_node": cpu_servers,
+        "clients_by_node": [sum(1 for c in clients if c.url == u) for u in args.url],
+        "senders_by_node": [sum(1 for c in senders if c.url == u) for u in args.url],
     }
+    if args.redis_pid:
+        result.update(
+            redis_cpu_s=cpu_redis, redis_cpu_pct=100 * cpu_redis / window_s if window_s else 0.0,
+            redis_cpu_s_per_m=cpu_redis / stats.deliveries * 1e6 if stats.deliveries else float("nan"),
+        )
     lat = sorted(stats.latencies)
     result.update(p50_ms=percentile(lat, 0.50) / 1e6, p99_ms=percentile(lat, 0.99) / 1e6,
                   max_ms=(lat[-1] / 1e6) if lat else float("nan"))
@@ -377,8 +407,11 @@ async def run_traffic(args: argparse.Namespace, secret: str) -> dict[str, Any]:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--url", required=True, help="ws://host:port/ws")
-    p.add_argument("--server-pid", type=int, required=True, help="read its CPU and RSS from /proc")
+    p.add_argument("--url", required=True, type=lambda v: v.split(","),
+                   help="ws://host:port/ws, or several comma-separated (one per node)")
+    p.add_argument("--server-pid", type=int_list, required=True,
+                   help="read its CPU and RSS from /proc; several comma-separated: CPU summed")
+    p.add_argument("--redis-pid", type=int, help="also read this redis-server's CPU")
     p.add_argument("--rooms", required=True, help="comma-separated room ids (they must exist)")
     p.add_argument("--clients-per-room", type=int, default=50)
     p.add_argument("--senders-per-room", type=int, default=4)

@@ -2,13 +2,15 @@
 print the figures as Markdown (absolute numbers and ratios against baselines run in the same
 session).
 
-    ./dev bench                      # the whole set, about 1.5-2 minutes
-    ./dev bench --quick              # a smoke run (short and small), about 1 minute
+    ./dev bench                      # the whole set (multinode included), about 2-2.5 minutes
+    ./dev bench --quick              # a smoke run (short and small), about 1-1.5 minutes
     ./dev bench --write docs/benchmarks.md   # also put the tables into the doc's results block
+    ./dev bench --only multinode     # 1, 2 and 3 nodes sharing a private redis-server (~1.5 minutes)
 
 Servers: `python -m server.cli serve` (Hearth, embedded store and broker, uvicorn
 websockets-sansio) and bench/baseline_server.py (a bare broadcast server on the same
-transport). Clients: bench/loadgen.py, one process. See docs/benchmarks.md.
+transport). Clients: bench/loadgen.py, one process. The `multinode` scenario runs
+bench/bench_multinode.py (Hearth nodes sharing a redis-server it starts). See docs/benchmarks.md.
 """
 
 from __future__ import annotations
@@ -39,9 +41,13 @@ import orjson
 ROOT = Path(__file__).resolve().parents[1]
 LOADGEN = ROOT / "bench" / "loadgen.py"
 BASELINE = ROOT / "bench" / "baseline_server.py"
+MULTINODE = ROOT / "bench" / "bench_multinode.py"
 SECRET = "bench-" + secrets.token_urlsafe(24)
 START = "<!-- bench:results:start -->"
 END = "<!-- bench:results:end -->"
+MULTI_START = "<!-- bench:multinode:start -->"
+MULTI_END = "<!-- bench:multinode:end -->"
+SCENARIOS = ("room", "rooms", "idle", "slow", "multinode")
 
 Result = dict[str, Any]
 
@@ -157,9 +163,11 @@ def new_rooms(prefix: str, n: int) -> list[str]:
     return [f"{prefix}-{k}-{i}" for i in range(n)]
 
 
-def loadgen(server: Server, rooms: list[str], timeout: float = 120, **options: Any) -> Result:
-    argv = [sys.executable, str(LOADGEN), "--url", server.ws_url, "--server-pid", str(server.pid),
-            "--rooms", ",".join(rooms)]
+def loadgen(server: Server | list[Server], rooms: list[str], timeout: float = 120, **options: Any) -> Result:
+    """Run bench/loadgen.py against one server, or several nodes (clients spread over them)."""
+    servers = server if isinstance(server, list) else [server]
+    argv = [sys.executable, str(LOADGEN), "--url", ",".join(s.ws_url for s in servers),
+            "--server-pid", ",".join(str(s.pid) for s in servers), "--rooms", ",".join(rooms)]
     for key, value in options.items():
         flag = "--" + key.replace("_", "-")
         if value is True:
@@ -169,8 +177,9 @@ def loadgen(server: Server, rooms: list[str], timeout: float = 120, **options: A
     env = {**os.environ, "HEARTH_SECRET": SECRET}
     done = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, timeout=timeout)
     if done.returncode != 0:
+        logs = "\n".join(f"{s.name}:\n{s.logs()}" for s in servers)
         raise RuntimeError(f"loadgen failed ({done.returncode}):\n{done.stderr.decode()[-4000:]}\n"
-                           f"server log:\n{server.logs()}")
+                           f"server logs:\n{logs}")
     lines = done.stdout.decode().strip().splitlines()
     return dict(orjson.loads(lines[-1]))
 
@@ -189,10 +198,11 @@ class Plan:
     slow_queue: int = 256
     slow_text: int = 300  # a longer chat message: the slow client's buffers fill in seconds
     throughput_queue: int = 4096
+    multinode_duration: float = 10.0
 
     @classmethod
     def quick(cls) -> Plan:
-        return cls(duration=3.0, big_room=100, small_rooms=20, idle=200, idle_rooms=4)
+        return cls(duration=3.0, big_room=100, small_rooms=20, idle=200, idle_rooms=4, multinode_duration=3.0)
 
 
 @dataclass
@@ -253,6 +263,16 @@ class Session:
             self.room_traffic("hearth-room-50-q256", small, 50, text_size=p.slow_text)
             self.room_traffic("hearth-room-50-q256-slow", small, 50, text_size=p.slow_text, slow=True)
             small.stop()
+        if want("multinode"):
+            self.multinode()
+
+    def multinode(self) -> None:
+        """bench/bench_multinode.py in its own process (it starts its own redis-server and nodes)."""
+        out = self.tmp / "multinode.json"
+        argv = [sys.executable, str(MULTINODE), "--duration", str(self.plan.multinode_duration), "--json", str(out),
+                "--no-table"]
+        subprocess.run(argv, cwd=ROOT, check=True, timeout=600)
+        self.results.update(orjson.loads(out.read_bytes()))
 
     def many_rooms(self, hub: Server) -> None:
         p = self.plan
@@ -275,6 +295,9 @@ def summary(r: Result) -> str:
     text = (f"{r['deliveries_per_s']:,.0f} deliv/s, server {r['server_cpu_pct']:.0f}% CPU, "
             f"{r['server_cpu_s_per_m']:.1f} CPU-s/M, p50 {r['p50_ms']:.1f} ms p99 {r['p99_ms']:.1f} ms, "
             f"missing {r['missing']}, loadgen {r['loadgen_cpu_pct']:.0f}% CPU, others {r['other_cpu_pct']:.0f}% CPU")
+    if "redis_cpu_s_per_m" in r:
+        text += (f", redis {r['redis_cpu_pct']:.0f}% CPU = {r['redis_cpu_s_per_m']:.1f} CPU-s/M, "
+                 f"out of order {r['out_of_order']}, clients by node {r['clients_by_node']}")
     if r.get("errors"):
         text += f", errors {r['errors']}"
     if r.get("closed_early"):
@@ -315,12 +338,16 @@ TRAFFIC_ROWS: list[tuple[str, str, str | None, str | None]] = [
 ]
 
 
-def markdown(results: dict[str, Result], plan: Plan, command: str) -> str:
+def run_line(command: str, seconds: float) -> str:
     now = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
     load = os.getloadavg()
+    return (f"Run {now} · `{command}` · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
+            f"load average at the end {load[0]:.2f} / {load[1]:.2f} · {seconds:g} s of sending per scenario")
+
+
+def markdown(results: dict[str, Result], plan: Plan, command: str) -> str:
     lines = [
-        f"Run {now} · `{command}` · {os.cpu_count()} CPUs · Python {platform.python_version()} · "
-        f"load average at the end {load[0]:.2f} / {load[1]:.2f} · {plan.duration:g} s of sending per scenario",
+        run_line(command, plan.duration),
         "",
         "| scenario | deliveries/s | server CPU | server CPU-s per 1M deliveries | × bare broadcast | "
         "× Hearth 1×50 | server CPU ms per message | p50 ms | p99 ms | missing | loadgen CPU | other processes' CPU |",
@@ -368,13 +395,71 @@ def markdown(results: dict[str, Result], plan: Plan, command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_doc(path: Path, block: str) -> None:
+MULTINODE_ROWS: list[tuple[str, str]] = [
+    ("multinode-mem-1", "**1 node, embedded (memory)**"),
+    ("multinode-redis-1", "1 node, Redis"),
+    ("multinode-redis-2", "2 nodes, Redis"),
+    ("multinode-redis-3", "3 nodes, Redis"),
+]
+
+
+def multinode_markdown(results: dict[str, Result], plan: Plan, command: str) -> str:
+    """The table of bench/bench_multinode.py: 1 room × 50, 4 facilitators, 200 msg/s, over 1–3 nodes."""
+    lines = [
+        run_line(command, plan.multinode_duration),
+        "",
+        "| setup | clients per node | deliveries/s | Hearth CPU (all nodes) | Hearth CPU-s per 1M deliveries | "
+        "redis CPU | redis CPU-s per 1M | deliveries per Hearth CPU-s | × embedded | "
+        "deliveries per (Hearth + redis) CPU-s | × embedded | p50 ms | p99 ms | missing | out of order | "
+        "loadgen CPU | other processes' CPU |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    base = results.get("multinode-mem-1")
+
+    def per_cpu(r: Result, with_redis: bool) -> float:
+        cpu = r["server_cpu_s"] + (r.get("redis_cpu_s", 0.0) if with_redis else 0.0)
+        return float(r["deliveries"] / cpu) if cpu else float("nan")
+
+    for key, label in MULTINODE_ROWS:
+        r = results.get(key)
+        if r is None:
+            continue
+        redis = "redis_cpu_s" in r
+        lines.append(
+            f"| {label} | {' / '.join(str(n) for n in r['clients_by_node'])} | {_f(r['deliveries_per_s'])} | "
+            f"{_f(r['server_cpu_pct'])} % | {_f(r['server_cpu_s_per_m'], '.1f')} | "
+            f"{_f(r['redis_cpu_pct']) + ' %' if redis else '–'} | "
+            f"{_f(r['redis_cpu_s_per_m'], '.1f') if redis else '–'} | "
+            f"{_f(per_cpu(r, False))} | {_ratio(per_cpu(r, False), per_cpu(base, False)) if base else '–'} | "
+            f"{_f(per_cpu(r, True))} | {_ratio(per_cpu(r, True), per_cpu(base, True)) if base else '–'} | "
+            f"{_f(r['p50_ms'], '.1f')} | {_f(r['p99_ms'], '.1f')} | {r['missing']} | {r['out_of_order']} | "
+            f"{_f(r['loadgen_cpu_pct'])} % | {_f(r['other_cpu_pct'])} % |"
+        )
+    nodes = [(label, r) for key, label in MULTINODE_ROWS if (r := results.get(key)) and r["nodes"] > 1]
+    if nodes:
+        lines += ["", "Hearth CPU seconds per node in the window (senders per node): " + "; ".join(
+            f"{label.strip('*')}: " + ", ".join(f"{cpu:.2f} s ({n})" for cpu, n in
+                                                zip(r["server_cpu_s_by_node"], r["senders_by_node"], strict=True))
+            for label, r in nodes) + "."]
+    return "\n".join(lines) + "\n"
+
+
+def replace_block(text: str, start: str, end: str, block: str, heading: str) -> str:
+    if start not in text or end not in text:
+        text = text.rstrip("\n") + f"\n\n## {heading}\n\n{start}\n{end}\n"
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    return f"{head}{start}\n{block}{end}{tail}"
+
+
+def write_doc(path: Path, block: str | None, multinode: str | None = None) -> None:
+    """Replace the single-node results block and/or the multi-node one (each only if given)."""
     text = path.read_text() if path.exists() else f"# Benchmarks\n\n{START}\n{END}\n"
-    if START not in text or END not in text:
-        text = text.rstrip("\n") + f"\n\n## Latest results\n\n{START}\n{END}\n"
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    path.write_text(f"{head}{START}\n{block}{END}{tail}")
+    if block is not None:
+        text = replace_block(text, START, END, block, "Latest results")
+    if multinode is not None:
+        text = replace_block(text, MULTI_START, MULTI_END, multinode, "Multi-node (Redis)")
+    path.write_text(text)
 
 
 @contextlib.contextmanager
@@ -387,14 +472,16 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--quick", action="store_true", help="short, small runs (a smoke test)")
     p.add_argument("--duration", type=float, help="seconds of sending per traffic scenario")
-    p.add_argument("--only", help="comma-separated subset of: room, rooms, idle, slow")
+    p.add_argument("--only", help="comma-separated subset of: " + ", ".join(SCENARIOS))
     p.add_argument("--write", type=Path, metavar="DOC", help="replace the results block of DOC (Markdown)")
     p.add_argument("--json", type=Path, metavar="FILE", help="also save the raw results as JSON")
     args = p.parse_args(argv)
     plan = Plan.quick() if args.quick else Plan()
     if args.duration:
-        plan.duration = args.duration
+        plan.duration = plan.multinode_duration = args.duration
     only = set(args.only.split(",")) if args.only else None
+    if only is not None and only - set(SCENARIOS):
+        p.error(f"unknown scenario(s): {', '.join(sorted(only - set(SCENARIOS)))}")
     raise_nofile()
     command = "./dev bench " + " ".join(argv if argv is not None else sys.argv[1:])
     began = time.monotonic()
@@ -404,13 +491,17 @@ def main(argv: list[str] | None = None) -> int:
             session.run(only)
         finally:
             session.stop_all()
-    block = markdown(session.results, plan, command.strip())
+    single = {k: v for k, v in session.results.items() if not k.startswith("multinode-")}
+    block = markdown(single, plan, command.strip()) if single else None
+    multi = multinode_markdown(session.results, plan, command.strip()) if len(single) < len(session.results) else None
     print(f"\n(took {time.monotonic() - began:.0f} s)\n")
-    print(block)
+    for text in (block, multi):
+        if text is not None:
+            print(text)
     if args.json:
         args.json.write_text(orjson.dumps(session.results, option=orjson.OPT_INDENT_2).decode())
     if args.write:
-        write_doc(args.write, block)
+        write_doc(args.write, block, multi)
         print(f"wrote the results block of {args.write}")
     return 0
 

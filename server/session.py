@@ -9,6 +9,7 @@ import contextlib
 import logging
 import secrets
 import time
+import traceback
 from typing import Any
 
 from starlette.websockets import WebSocket, WebSocketDisconnect
@@ -161,6 +162,7 @@ class Session:
                 self.send(protocol.error("rate_limited", "slow down", retry_after=int(wait * 1000) + 1))
                 self._violation()  # when it closes, the read loop ends with the close
                 continue
+            frame: protocol.ClientFrame | None = None
             try:
                 frame = protocol.decode(data)
                 await self._dispatch(frame)
@@ -169,7 +171,14 @@ class Session:
                 self._violation()
             except RoomError as exc:
                 room = getattr(frame, "room", None)
-                self.send(protocol.error(exc.code, exc.message, frame.ref, room, exc.retry_after))
+                self.send(protocol.error(exc.code, exc.message, getattr(frame, "ref", None), room, exc.retry_after))
+            except Exception as exc:  # a fault of ours: keep the connection, say "retry"
+                # Only the exception's type and where it happened: its message may hold data.
+                where = "".join(traceback.format_tb(exc.__traceback__, limit=-3))
+                kind = getattr(frame, "type", "undecoded")
+                log.error("handling a %s frame failed with %s\n%s", kind, type(exc).__name__, where)
+                self.send(protocol.error("unavailable", "something went wrong on our side; please retry",
+                                         getattr(frame, "ref", None), getattr(frame, "room", None), 1000))
 
     def _violation(self) -> bool:
         self.violations += 1
