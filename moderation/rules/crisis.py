@@ -6,6 +6,10 @@ for facilitators, never an alert) or ``None``. Plans always escalate: the messag
 resources and facilitators are alerted. Ideation is delivered with a private alert unless
 the room asks to hold it. Nothing here ever rejects: a person in crisis must not be told
 their message "is not allowed".
+
+Levels come from the phrase bank (``crisis_patterns``, ``crisis_cues``) and, when that finds
+no plan, from the scored detector (``crisis_score``); the higher level wins. Both share the
+scorer's context discounts (informational, temporary leave-taking, someone else).
 """
 
 from __future__ import annotations
@@ -27,6 +31,7 @@ from moderation.rules.crisis_patterns import (
     REPORTED_QUESTION,
     USE_IT,
 )
+from moderation.rules.crisis_score import foreign_context, scored_level
 from moderation.types import Action, Finding, RuleResult
 
 __all__ = ["CrisisSettings", "assess", "CrisisRule"]
@@ -68,6 +73,8 @@ def _discounted(text: str, start: int, end: int, *, plan: bool) -> bool:
         return True  # "go jump off a bridge" is abuse aimed at someone else, not a plan
     if REPORTED_QUESTION.search(text, max(0, start - 60), start):
         return True  # "my therapist asked if I've had thoughts of self harm"
+    if foreign_context(text, start, end):
+        return True
     return PAST_CLAUSE.search(_clause(text, start, end)) is not None
 
 
@@ -99,6 +106,10 @@ def _assess_view(text: str) -> str | None:
                 return "plan"
             ideation = True
     level = combine(find_cues(text, _live), ideation)
+    if level != "plan":
+        scored = scored_level(text)
+        if scored is not None and _RANK[scored] > _RANK[level]:
+            level = scored
     if level is None and history:
         return "history"
     if level is None and _live(RISK_VOCABULARY, text):

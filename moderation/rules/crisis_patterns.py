@@ -49,7 +49,7 @@ PLAN_PATTERNS: tuple[str, ...] = (
     r"\b(?:going\s+to|gonna|about\s+to|will|'ll)\s+(?:swallow|take|down|drink)\s+(?:all|everything|every\s+(?:pill|tablet)|the\s+whole|all\s+of)",
     rf"\b(?:have|got|keep|kept)\s+(?:the|my|some|enough|all\s+(?:the|my)|a\s+(?:bunch|stash|pile|lot)\s+of)\s+(?:\w+\s+){{0,2}}?{_MEANS_STRONG}\s+(?:\w+\s+)?(?:saved|stockpiled|hidden|stashed|ready|counted(?:\s+out)?|lined\s+up|set\s+aside|put\s+aside)",
     rf"\b{_MEANS_STRONG}\s+(?:are\s+|is\s+)?(?:saved\s+up|stockpiled|counted\s+out|lined\s+up|ready\s+(?:for\s+tonight|to\s+go))",
-    rf"\b(?:bought|buy|got|get|have|found|ordered|order|picked\s+up|got\s+hold\s+of|tied|tying|hid|hidden)\s+{_MEANS_ANY}\b",
+    rf"\b(?:bought|buy|got|get|have|found|ordered|order|picked\s+up|got\s+hold\s+of|tied|tying|hid|hidden)\s+{_MEANS_ANY}\b(?!\s+for\s+(?:the|a|my|our)\s)",
     rf"\bhow\s+many\s+(?:\w+\s+){{0,2}}?(?:{_MEANS_STRONG}|\w+)\s+(?:would|does|will|do)\s+(?:it\s+)?(?:take|i\s+need)\s+to\s+(?:die|kill|end|not\s+wake)",
     rf"\bhow\s+many\s+{_MEANS_STRONG}\s+(?:to|would)\s+(?:die|kill|od|overdose|be\s+fatal)",
     rf"\b(?:took|take|swallowed|taken|downed)\s+(?:like\s+|about\s+|around\s+|over\s+|maybe\s+)?(?:all|a\s+bunch|a\s+handful|too\s+many|the\s+whole\s+(?:bottle|box|pack|packet)|\d+|twenty|thirty|forty|fifty|loads|lots|heaps)\s+(?:of\s+)?(?:my\s+|the\s+)?{_MEANS_STRONG}",

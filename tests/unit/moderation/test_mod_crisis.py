@@ -93,3 +93,46 @@ def test_possible_tier_is_only_a_hint() -> None:
     v = DEFAULT.check_message("my grandad died last week")
     assert v.crisis is None
     assert v.action == Action.ALLOW
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("gave my cat to my sister so she's looked after", "plan"),
+        ("I've written letters to everyone. they're in the drawer by my bed", "plan"),
+        ("already took the pills about 20 min ago. feeling sleepy", "plan"),
+        ("wouldn't mind not waking up tomorrow", "ideation"),
+        ("cut again last night", "ideation"),
+        ("the voices in my head say end it", "ideation"),
+        ("I won't be a problem for anyone much longer", "ideation"),
+    ],
+)
+def test_scored_detector_catches_indirect_wording(text: str, level: str) -> None:
+    assert DEFAULT.check_message(text).crisis == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle died by suicide last year and I miss him",
+        "my grandma is dying of cancer",
+        "I used to self-harm but I'm 2 years clean",
+        "if anyone is struggling tonight, 988 is there 24/7",
+        "this is my last message tonight, off to bed, night all",
+        "we got killed in the second half",
+        "the pharmacist counted out my pills and said take two a day",
+        "I'm going to hang the pictures tonight",
+    ],
+)
+def test_grief_recovery_information_and_idioms_do_not_flag(text: str) -> None:
+    assert DEFAULT.check_message(text).crisis is None
+
+
+@pytest.mark.parametrize("unit", ["he died ", "my friend is suicidal ", "if you want to die "])
+def test_scorer_stays_linear_on_long_input(unit: str) -> None:
+    import time
+
+    text = (unit * 600)[:4000]
+    start = time.perf_counter()
+    DEFAULT.check_message(text)
+    assert time.perf_counter() - start < 0.25
