@@ -85,29 +85,32 @@ class Facilitation:
 
     async def _mute(self, actor: Member, config: RoomConfig, args: dict[str, Any]) -> dict[str, Any]:
         member = _member_arg(args)
-        seconds = args.get("seconds")
-        until = None
-        if seconds is not None:
-            until = self.s._clock() + _int_arg(args, "seconds", 1, MAX_MUTE) * 1000
+        # Without `seconds` a mute lasts until unmuted, at most MAX_MUTE: `until` stays a time,
+        # since `until: null` means "unmuted" on the wire.
+        seconds = _int_arg(args, "seconds", 1, MAX_MUTE) if args.get("seconds") is not None else MAX_MUTE
+        until = self.s._clock() + seconds * 1000
         reason = _reason(args)
         await self.s.store.set_mute(config.id, member, Mute(until=until, reason=reason))
-        frame: dict[str, Any] = {"type": "muted", "room": config.id, "until": until, "reason": reason}
+        frame: dict[str, Any] = {"type": "muted", "room": config.id, "until": until, "reason": reason,
+                                 "muted": True, "open_ended": args.get("seconds") is None}
         await self.s.fanout.publish(events.to_member(config.id, member, frame))
-        await self._sanction_notice(config.id, member, "muted", until)
+        await self._sanction_notice(config.id, member, "muted", until, frame["open_ended"])
         return {}
 
     async def _unmute(self, actor: Member, config: RoomConfig, args: dict[str, Any]) -> dict[str, Any]:
         member = _member_arg(args)
         await self.s.store.set_mute(config.id, member, None)
         await self.s.fanout.publish(events.to_member(config.id, member, {"type": "muted", "room": config.id,
-                                                                          "until": None}))
+                                                                          "until": None, "muted": False}))
         await self._sanction_notice(config.id, member, "unmuted", None)
         return {}
 
-    async def _sanction_notice(self, room: str, member: str, what: str, until: int | None) -> None:
+    async def _sanction_notice(self, room: str, member: str, what: str, until: int | None,
+                               open_ended: bool = False) -> None:
         """Tell the room's facilitators (on every node) so their member lists agree."""
         await self.s.fanout.publish(events.to_facilitators(room, {
-            "type": "sanction", "room": room, "member": member, "what": what, "until": until}))
+            "type": "sanction", "room": room, "member": member, "what": what, "until": until,
+            "open_ended": open_ended}))
 
     async def _kick(self, actor: Member, config: RoomConfig, args: dict[str, Any], banned: bool = False
                     ) -> dict[str, Any]:

@@ -70,6 +70,7 @@ class Posted:
     text: str | None
     reasons: tuple[str, ...] = ()
     held: str | None = None
+    notice: str | None = None  # what the sender is told privately about this message
 
 
 
@@ -222,7 +223,7 @@ class RoomService:
         mute = await self.store.get_mute(room, mid)
         if mute is not None and mute.active(self._clock()):
             await self.fanout.publish(events.to_member(room, mid, {
-                "type": "muted", "room": room, "until": mute.until, "reason": mute.reason}))
+                "type": "muted", "room": room, "until": mute.until, "reason": mute.reason, "muted": True}))
         members = await self.store.presence(room)
         state = await self.store.get_state(room)
         if page.messages:
@@ -293,12 +294,14 @@ class RoomService:
         appended = await self.store.append_message(room, member, verdict.text, now, cid, config.retain_messages)
         message = appended.message
         status = "redacted" if verdict.action is Action.REDACT else "delivered"
+        notice = None
         if status == "redacted":
+            notice = redaction_notice(verdict)
             await self.fanout.publish(events.to_member(room, member.id, {
-                "type": "notice", "room": room, "level": "info", "text": redaction_notice(verdict)}))
+                "type": "notice", "room": room, "level": "info", "text": notice, "seq": message.seq}))
         if verdict.crisis and not facilitator:
             await self._crisis_alert(config, member, reasons, seq=message.seq)
-        return Posted(status=status, seq=message.seq, text=message.text, reasons=reasons)
+        return Posted(status=status, seq=message.seq, text=message.text, reasons=reasons, notice=notice)
 
     async def _may_post(self, member: Member, room: str, now: int) -> None:
         state = await self.store.get_state(room)
@@ -333,7 +336,7 @@ class RoomService:
             await self._crisis_alert(config, member, reasons, held=held.id)
         else:
             await self.fanout.publish(events.to_member(room, member.id, {
-                "type": "notice", "room": room, "level": "info",
+                "type": "notice", "room": room, "level": "info", "held": held.id,
                 "text": "Your message is waiting for the facilitator to look at it."}))
         return Posted(status="held", seq=None, text=None, reasons=reasons, held=held.id)
 

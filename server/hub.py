@@ -83,6 +83,7 @@ class Hub:
         self.backfills = 0  # gaps (or re-subscriptions) repaired from history
         self.backfilled = 0  # messages delivered from history rather than pub/sub
         self._tick = 0  # counts events arriving and seats attaching, to order the two
+        self.on_message: Callable[[str, int], None] | None = None  # (room, ts) per delivered msg
 
     async def start(self) -> None:
         if isinstance(self._broker, Resubscribing):
@@ -267,6 +268,8 @@ class Hub:
         if not local:
             return
         self.events += 1
+        if self.on_message is not None and event.frame.get("type") == "msg":
+            self.on_message(event.room, int(event.frame.get("ts", 0)))
         cache: dict[WireFormat, Wire] = {}
         for conn, seat in list(local.items()):
             if not _matches(event, seat.member) or (tick is not None and seat.since > tick):

@@ -49,6 +49,7 @@ class Runtime:
         self.services = list(services)
         self.hub = Hub(broker, store)
         self.latency = LatencyTracker()
+        self.hub.on_message = self.latency.observe
         self.service = RoomService(store, self.hub, settings.secret.encode(), counters)
         self.sessions: set[Session] = set()
         self.draining = False

@@ -220,6 +220,8 @@ class Session:
                 ack["reasons"] = list(posted.reasons)
             if posted.held is not None:
                 ack["held"] = posted.held
+            if posted.notice is not None:
+                ack["notice"] = posted.notice
             self.send(ack)
         elif isinstance(frame, protocol.React):
             await self.service.react(member, room, frame.seq, frame.emoji)
