@@ -4,6 +4,8 @@ import { Connection, finalCloseText } from "./conn.js";
 import { RoomStore, MAX_TEXT, TYPING_SHOW_MS, newCid, textLength } from "./store.js";
 import { RoomView, $ } from "./view.js";
 import * as tokens from "./token.js";
+import { FacilitatorConsole } from "./console.js";
+import { openDialog, closeDialog, confirmDialog } from "./dialogs.js";
 
 const TYPING_SEND_EVERY_MS = 2_000;
 const NAME_RE = /^[\p{L}\p{N}_][\p{L}\p{N}_ .'-]*[\p{L}\p{N}_.]$/u;
@@ -25,8 +27,32 @@ let muteTimer = null;
 const view = new RoomView({
   onReact: react,
   onRetry: (entry) => { entry.status = "pending"; entry.error = null; view.setStatus(entry); sendEntry(entry); },
-  onDiscard: (entry) => { store.outbox.delete(entry.cid); view.discardEl(entry); },
+  onDiscard: (entry) => { store.outbox.delete(entry.cid); view.discardEl(entry); $("composer-text").focus(); },
+  onEdit: (entry) => {
+    store.outbox.delete(entry.cid);
+    view.discardEl(entry);
+    const ta = $("composer-text");
+    ta.value = entry.text;
+    updateComposer();
+    ta.focus();
+  },
+  onReport: openReport,
+  onRemove: removeMessage,
+  onMemberActions: (id, opener) => fac.openMember(id, opener),
 });
+
+/** A request that resolves with its `ok` (or `ack`) and rejects with its `error`. */
+function ask(frame) {
+  return new Promise((resolve, reject) => {
+    const ref = conn.request(frame);
+    if (ref === null) { reject({ code: "offline", message: "not connected — try again in a moment" }); return; }
+    waiting.set(ref, { kind: "ask", resolve, reject });
+  });
+}
+
+const fac = new FacilitatorConsole({ store, view, ask, onMembersChanged: () => renderMembers() });
+const recentNoted = []; // my messages just acked redacted/held, waiting for their private notice
+const looseNotices = []; // info notices that came before their ack
 
 const conn = new Connection({
   getToken: () => token,
@@ -142,6 +168,9 @@ function wireForms() {
     updateComposer();
     if (text.value.trim()) maybeSendTyping();
   });
+  $("hand-btn").addEventListener("click", () => hand((store.state.queue || []).indexOf(store.me?.id) < 0));
+  $("pass-btn").addEventListener("click", () => hand(false, true));
+  $("report-form").addEventListener("submit", (ev) => { ev.preventDefault(); sendReport(); });
   $("members-toggle").addEventListener("click", () => {
     view.setMembersOpen($("members-toggle").getAttribute("aria-expanded") !== "true");
   });
@@ -156,17 +185,20 @@ function sendJoin({ name, agree }) {
   if (name) frame.name = name;
   if (agree) frame.agree = true;
   const ref = conn.request(frame);
-  if (ref !== null) waiting.set(ref, { kind: "join", resume: false });
+  if (ref !== null) waiting.set(ref, { kind: "join", resume: false, agree });
 }
 
-function rejoin() {
+function rejoin({ withName = true } = {}) {
   const frame = { type: "join", room: roomId };
   if (store.epoch !== null) {
     frame.since = store.lastSeq;
     frame.epoch = store.epoch;
   }
+  // A restarted server may have forgotten my pseudonym and my agreement: keep both.
+  if (withName && store.me?.name) frame.name = store.me.name;
+  if (store.agreed) frame.agree = true;
   const ref = conn.request(frame);
-  if (ref !== null) waiting.set(ref, { kind: "join", resume: true, since: frame.since ?? null });
+  if (ref !== null) waiting.set(ref, { kind: "join", resume: true, since: frame.since ?? null, named: !!frame.name });
 }
 
 function joined(j, req) {
@@ -175,6 +207,8 @@ function joined(j, req) {
   view.setJoinBusy(false);
   store.joined = true;
   store.me = j.me;
+  view.me = j.me;
+  if (req?.agree || !(j.state || {}).agreement) store.agreed = true;
   store.stats.joins += 1;
   if (resume) store.stats.resumes += 1;
   store.stats.lastJoin = { since: req?.since ?? null, history: (j.history || []).length, complete: !!j.complete };
@@ -189,8 +223,12 @@ function joined(j, req) {
   const epochChanged = store.epoch !== null && j.epoch !== store.epoch;
   if (epochChanged) {
     store.resetHistory();
-    for (const li of document.querySelectorAll("#messages li.msg[data-seq]")) li.removeAttribute("data-seq");
-    view.addMarker("The room's earlier conversation is no longer available.", "gap");
+    fac.clear();
+    for (const li of document.querySelectorAll("#messages li.msg[data-seq]")) {
+      li.removeAttribute("data-seq");
+      li.classList.add("stale");
+    }
+    view.addMarker("The room restarted: messages above are from before, and can't be reacted to any more.", "gap");
   } else if (store.everJoined && !j.complete) {
     view.addMarker("Some messages from while you were away are not available.", "gap");
   }
@@ -200,9 +238,9 @@ function joined(j, req) {
   let fresh = 0;
   for (const m of j.history || []) if (acceptMsg(m, { live: false })) fresh += 1;
   store.seen(j.seq || 0);
-  view.renderMembers(store.sortedMembers(), store.me);
-  view.renderState(store.state, store);
-  refreshComposer();
+  if (store.isFacilitator()) fac.enable();
+  renderMembers();
+  renderState();
   if (resume && fresh > 0) view.announce(fresh === 1 ? "1 message while you were away." : `${fresh} messages while you were away.`);
   if (!store.everJoined) view.announce(`You are in ${store.config.title || roomId}.`);
   store.everJoined = true;
@@ -214,6 +252,10 @@ function joined(j, req) {
 function joinFailed(err, req) {
   view.setJoinBusy(false);
   const code = err.code;
+  if (req?.resume && code === "invalid" && req.named) {
+    rejoin({ withName: false }); // my pseudonym was taken meanwhile: take the one the server gives
+    return;
+  }
   if (req?.resume && code !== "agreement_required" && code !== "invalid") {
     if (code === "room_full" || code === "not_found" || code === "forbidden" || code === "banned") {
       stopFor(code === "room_full" ? "The room is full right now" : "You can't rejoin this room",
@@ -250,6 +292,12 @@ function joinFailed(err, req) {
 function frame(f) {
   const req = f.ref !== undefined ? waiting.get(f.ref) : undefined;
   if (req) waiting.delete(f.ref);
+  if (req?.kind === "ask") {
+    if (f.type === "error") req.reject(f);
+    else req.resolve(f);
+    if (f.type === "ok" && f.epoch) sessionEnded(f.epoch);
+    return;
+  }
   if (f.room !== undefined && f.room !== roomId) return;
   switch (f.type) {
     case "joined": joined(f, req); break;
@@ -258,7 +306,8 @@ function frame(f) {
     case "error": onError(f, req); break;
     case "presence":
       store.presence(f.joined, f.left);
-      view.renderMembers(store.sortedMembers(), store.me);
+      renderMembers();
+      renderState(); // the floor holder's name may have arrived
       renderTyping();
       break;
     case "typing":
@@ -275,26 +324,33 @@ function frame(f) {
       store.unclaimed.delete(f.seq);
       store.reactions.delete(f.seq);
       view.removeMessage(f.seq);
+      fac.onRemoved(f.seq);
       break;
-    case "state":
+    case "state": {
+      const before = store.state;
       store.state = { ...store.state, ...pick(f, ["phase", "slow", "pinned", "topic", "floor", "queue"]) };
-      view.renderState(store.state, store);
-      refreshComposer();
+      announceState(before, store.state);
+      renderState();
+      renderMembers();
       break;
-    case "notice":
-      view.addNotice(f);
-      view.announce(f.text || "");
-      break;
+    }
+    case "notice": onNotice(f); break;
     case "muted": onMuted(f); break;
     case "kicked":
       store.kicked = f;
-      stopFor(f.banned ? "You can't return to this room" : "You were removed from the room",
-        f.reason ? `The facilitator said: ${f.reason}` : "");
+      if (f.ended) stopFor("This session has ended", f.reason || "Thank you for being here.", false, "ended-session");
+      else if (f.banned) stopFor("You can't return to this room", f.reason ? `The facilitator said: ${f.reason}` : "");
+      else stopFor("You were removed from the session", f.reason ? `The facilitator said: ${f.reason}` : "");
       break;
-    case "resolved": onResolved(f); break;
+    case "resolved": onResolved(f); fac.onResolved(f); break;
     case "ok": case "pong": case "welcome": break;
-    case "held": case "alert": case "report":
-      break; // facilitator console (later)
+    case "held": fac.onHeld(f); break;
+    case "alert": fac.onAlert(f); break;
+    case "report": fac.onReport(f); break;
+    case "sanction":
+      store.sanction(f);
+      renderMembers();
+      break;
     default:
       console.debug("hearth: ignoring frame type", f.type);
   }
@@ -316,6 +372,7 @@ function acceptMsg(m, { live }) {
     return false;
   }
   store.seqs.add(m.seq);
+  noteSpoke(m.from);
   view.addMessage(m, store.me, { live });
   const counts = store.reactions.get(m.seq);
   if (counts) view.setReactions(m.seq, counts, store.mine);
@@ -366,10 +423,22 @@ function onAck(a, req) {
   entry.status = a.status;
   if (a.status === "held") {
     entry.held = a.held ?? null;
+    entry.crisis = !!entry.crisis || (a.reasons || []).some((r) => /crisis|self|harm|suicid/i.test(String(r)));
+    if (!entry.crisis) takeNotice(entry);
     view.setStatus(entry);
   } else if (typeof a.seq === "number") {
+    if (store.state.slow > 0 && !store.isFacilitator()) {
+      store.slowUntil = Date.now() + store.state.slow * 1000;
+      refreshComposer();
+    }
+    if (a.status === "redacted") {
+      entry.original = entry.text;
+      entry.delivered = a.text;
+      takeNotice(entry);
+    }
     entry.seq = a.seq;
     store.seen(a.seq);
+    noteSpoke(store.me);
     const m = store.unclaimed.get(a.seq) ||
       { seq: a.seq, from: store.me, text: a.text ?? entry.text, ts: entry.ts };
     store.unclaimed.delete(a.seq);
@@ -388,6 +457,49 @@ function onAck(a, req) {
     store.outbox.delete(entry.cid);
   }
   flushUnclaimed();
+}
+
+// -- private notices: a redaction or "waiting for review" note belongs to my message -----------
+function takeNotice(entry) {
+  const loose = looseNotices.shift();
+  if (loose) { entry.note = loose.text; return; }
+  recentNoted.push({ entry, at: Date.now() });
+}
+
+function onNotice(n) {
+  if (n.level === "crisis") {
+    // The crisis card replaces the generic note on a held message.
+    const held = [...store.outbox.values()].find((e) => e.status === "held" || e.status === "pending");
+    if (held && held.status === "held") { held.crisis = true; view.setStatus(held); }
+    else if (held) held.crisis = true;
+    const card = view.addNotice(n);
+    view.announce(`Only you can see this: ${n.text || ""}`);
+    // Bring the card to the person's attention: focus it and show it from its top.
+    card.setAttribute("tabindex", "-1");
+    card.focus({ preventScroll: true });
+    card.scrollIntoView({ block: "start" });
+    return;
+  }
+  while (recentNoted.length && Date.now() - recentNoted[0].at > 5_000) recentNoted.shift();
+  const target = recentNoted.shift();
+  if (target) {
+    target.entry.note = n.text;
+    view.setStatus(target.entry);
+    view.announce(`Only you can see this: ${n.text}`);
+    return;
+  }
+  if (store.hasUnacked()) {
+    // The ack is on its way: keep the note for it, or show it on its own if none claims it.
+    const item = { text: n.text, n };
+    looseNotices.push(item);
+    setTimeout(() => {
+      const i = looseNotices.indexOf(item);
+      if (i >= 0) { looseNotices.splice(i, 1); view.addNotice(n); }
+    }, 3_000);
+    return;
+  }
+  view.addNotice(n);
+  view.announce(n.text || "");
 }
 
 const RETRYABLE = new Set(["rate_limited", "slow_mode"]);
@@ -411,6 +523,19 @@ function onError(e, req) {
     } else if (e.code === "not_joined") {
       entry.status = "pending";
       conn.drop(0); // our seat is gone: reconnect and rejoin, then this is resent
+    } else if (e.code === "rejected") {
+      entry.status = "refused";
+      entry.error = (e.message || "").replace(/^this message can't be posted in this room\s*/i, "").replace(/^\((.*)\)$/, "$1");
+      view.setStatus(entry);
+    } else if (e.code === "muted") {
+      entry.status = "error";
+      entry.error = "you are muted for now.";
+      if (!store.mutedUntil) onMuted({ until: e.retry_after ? Date.now() + e.retry_after : null, reason: e.message || "" });
+      view.setStatus(entry);
+    } else if (e.code === "paused" || e.code === "not_your_turn") {
+      entry.status = "error";
+      entry.error = e.code === "paused" ? "the room is paused." : "it's someone else's turn in the sharing round.";
+      view.setStatus(entry);
     } else {
       entry.status = "error";
       entry.error = e.message || e.code;
@@ -441,10 +566,13 @@ function onResolved(r) {
     // The message itself arrives as a normal `msg` with its seq.
     store.outbox.delete(entry.cid);
     view.discardEl(entry);
+    view.announce("The facilitator approved your message; it is now shared.");
   } else {
     entry.status = "rejected";
+    entry.reason = r.reason || "";
     view.setStatus(entry);
     store.outbox.delete(entry.cid);
+    view.announce("The facilitator did not share your message." + (r.reason ? ` They said: ${r.reason}` : ""));
   }
 }
 
@@ -482,31 +610,187 @@ function updateComposer() {
 }
 
 function onMuted(m) {
-  store.mutedUntil = typeof m.until === "number" ? m.until : null;
+  // `until: null` means "unmuted". A mute with no end still carries a time (the longest
+  // mute) and says `open_ended: true`, so it is shown as "until they unmute you".
+  const wasMuted = !!store.mutedUntil;
+  if (typeof m.until !== "number" || m.muted === false) store.mutedUntil = null;
+  else store.mutedUntil = m.open_ended ? Infinity : m.until;
   store.muteReason = m.reason || "";
+  if (store.mutedUntil) view.announce("The facilitator has muted you for now.");
+  else if (wasMuted) view.announce("You can post again.");
   refreshComposer();
 }
 
 function refreshComposer() {
   clearInterval(muteTimer);
   muteTimer = null;
+  renderHand();
   const block = store.postingBlock();
   if (block === "muted") {
     const tick = () => {
+      const reason = store.muteReason ? ` Reason: ${store.muteReason}` : "";
+      if (store.mutedUntil === Infinity) {
+        view.setComposerNote(`The facilitator has muted you until they unmute you. You can keep reading.${reason}`, "muted");
+        return;
+      }
       const left = Math.max(0, store.mutedUntil - Date.now());
       if (left <= 0) { store.mutedUntil = null; refreshComposer(); return; }
-      const s = Math.ceil(left / 1000);
-      const mmss = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-      view.setComposerNote(`The facilitator has muted you for ${mmss}.${store.muteReason ? ` Reason: ${store.muteReason}` : ""}`, "muted");
+      view.setComposerNote(`The facilitator has muted you. You can post again in ${mmss(left)}.${reason}`, "muted");
     };
     tick();
     muteTimer = setInterval(tick, 1000);
     view.setComposerEnabled(false);
     return;
   }
-  view.setComposerNote(block || "", block ? "blocked" : "info");
   view.setComposerEnabled(!block);
+  if (!block && store.slowUntil > Date.now() && store.state.slow > 0) {
+    const tick = () => {
+      const left = store.slowUntil - Date.now();
+      if (left <= 0 || !store.state.slow) { store.slowUntil = 0; refreshComposer(); return; }
+      view.setComposerNote(`Slow mode is on: you can send your next message in ${Math.ceil(left / 1000)} s.`, "slow");
+    };
+    tick();
+    muteTimer = setInterval(tick, 500);
+    updateComposer();
+    return;
+  }
+  view.setComposerNote(block || "", block ? "blocked" : "info");
   updateComposer();
+}
+
+function mmss(ms) {
+  const s = Math.ceil(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
+// -- room state, members, hands ---------------------------------------------------------------
+function renderState() {
+  view.renderState(store.state, store);
+  fac.renderControls();
+  refreshComposer();
+}
+
+function renderMembers() {
+  view.renderMembers(store.sortedMembers(), store.me, {
+    queue: store.state.queue || [], floor: store.state.floor, sanctions: store.sanctions,
+    spoke: store.spoke, facilitator: store.isFacilitator(),
+  });
+  if ($("dlg-member").open) fac.memberStatus();
+}
+
+function noteSpoke(from) {
+  if (!from || store.spoke.has(from.id)) return;
+  store.spoke.add(from.id);
+  renderMembers();
+}
+
+function announceState(before, after) {
+  const me = store.me?.id;
+  if (before.phase !== after.phase) {
+    if (after.phase === "paused") view.announce("The facilitator has paused the room.");
+    else if (after.phase === "round") view.announce("A sharing round has started: one person shares at a time.");
+    else if (before.phase === "paused") view.announce("The room is open again.");
+    else view.announce("The sharing round has ended. Everyone can post.");
+  }
+  if (after.floor !== before.floor && after.floor && after.floor === me) view.announce("It's your turn to share.");
+  if (after.slow !== before.slow) {
+    view.announce(after.slow ? `Slow mode: one message every ${after.slow} seconds.` : "Slow mode is off.");
+    if (!after.slow) store.slowUntil = 0;
+  }
+}
+
+function renderHand() {
+  const bar = $("hand-bar");
+  const st = store.state;
+  const me = store.me?.id;
+  const show = stage === "in" && !store.isFacilitator() && !!me && (st.phase === "round" || (st.queue || []).includes(me));
+  bar.hidden = !show;
+  if (!show) return;
+  const pos = (st.queue || []).indexOf(me);
+  const hasFloor = st.floor === me;
+  const btn = $("hand-btn");
+  btn.hidden = hasFloor;
+  btn.textContent = pos >= 0 ? "Lower hand" : "Raise hand";
+  btn.setAttribute("aria-pressed", String(pos >= 0));
+  $("pass-btn").hidden = !hasFloor;
+  $("hand-text").textContent = hasFloor ? "You have the floor. When you're done, pass it on."
+    : pos === 0 ? "Your hand is up — you're next."
+      : pos > 0 ? `Your hand is up — number ${pos + 1} in the queue.`
+        : "Raise your hand to share in this round.";
+}
+
+async function hand(up, pass = false) {
+  const frame = { type: "hand", room: roomId, up };
+  if (pass) frame.pass = true;
+  try {
+    await ask(frame);
+    view.announce(pass ? "You passed the floor." : up ? "Your hand is up." : "Your hand is down.");
+  } catch (err) {
+    view.announce(err?.message || "That didn't work.");
+  }
+}
+
+// -- report and remove ------------------------------------------------------------------------
+let reportSeq = null;
+function openReport(seq, li, opener) {
+  reportSeq = seq;
+  const dlg = $("dlg-report");
+  $("report-form").hidden = false;
+  $("report-done").hidden = true;
+  $("report-error").textContent = "";
+  $("report-reason").value = "";
+  $("report-send").disabled = false;
+  const name = li.querySelector(".msg-name")?.textContent || "";
+  $("report-quote").textContent = `${name}: ${li.querySelector(".msg-text")?.textContent || ""}`;
+  openDialog(dlg, { opener, focus: $("report-reason") });
+}
+
+async function sendReport() {
+  if (!reportSeq) return;
+  const frame = { type: "report", room: roomId, seq: reportSeq };
+  const reason = $("report-reason").value.trim();
+  if (reason) frame.reason = reason;
+  $("report-send").disabled = true;
+  try {
+    await ask(frame);
+  } catch (err) {
+    $("report-error").textContent = err?.message || "The report could not be sent. Please try again.";
+    $("report-send").disabled = false;
+    return;
+  }
+  $("report-form").hidden = true;
+  $("report-done").hidden = false;
+  $("report-done").querySelector("button").focus();
+  view.announce("Thanks — the facilitator will look at it. They won't know it was you.");
+}
+
+async function removeMessage(seq, li, opener) {
+  const name = li.querySelector(".msg-name")?.textContent || "";
+  const yes = await confirmDialog({
+    title: "Remove this message?",
+    text: `The message from ${name} disappears for everyone and is not kept in the room's history.`,
+    action: "Remove", opener,
+  });
+  if (!yes) return;
+  try {
+    await ask({ type: "mod", room: roomId, action: "remove", seq });
+    view.announce("Message removed.");
+  } catch (err) {
+    view.announce(`Couldn't remove it: ${err?.message || err?.code}`);
+  }
+}
+
+/** I ended the session: the history is purged and a new epoch begins. */
+function sessionEnded(epoch) {
+  store.resetHistory();
+  store.spoke.clear();
+  store.sanctions.clear();
+  fac.clear();
+  store.epoch = epoch;
+  $("messages").replaceChildren();
+  view.addMarker("You ended the session. Members were thanked and removed, and the conversation was deleted.", "ended");
+  view.announce("Session ended.");
+  renderMembers();
 }
 
 // -- connection status ------------------------------------------------------------------------
@@ -557,15 +841,25 @@ function connStatus(s) {
 }
 
 /** Stay on the transcript but stop talking to the server. */
-function stopFor(title, detail, canRetry = false) {
+function stopFor(title, detail, canRetry = false, kind = "ended") {
   stage = "final";
   conn.stop();
   clearInterval(muteTimer);
-  view.setConn("stopped", title);
+  for (const d of document.querySelectorAll("dialog[open]")) closeDialog(d);
+  $("hand-bar").hidden = true;
+  view.setConn("stopped", kind === "ended-session" ? "Session ended" : title);
   view.setComposerEnabled(false);
-  view.setComposerNote([title + ".", detail].filter(Boolean).join(" "), "blocked");
-  view.addMarker([title + ".", detail, canRetry ? "Reload the page to try again." : ""].filter(Boolean).join(" "), "ended");
-  view.announce(`${title}. ${detail}`);
+  view.setComposerNote(kind === "ended-session" ? "The session has ended." : `${title}.`, "blocked");
+  const full = detail.startsWith(title) ? detail : [title + ".", detail].filter(Boolean).join(" ");
+  const marker = view.addMarker([full, canRetry ? "Reload the page to try again." : ""].filter(Boolean).join(" "),
+    kind === "ended-session" ? "ended session-end" : "ended");
+  // Nobody is "here" any more as far as this page knows.
+  store.setMembers([]);
+  view.renderMembers([], store.me, {});
+  $("quiet-line").textContent = "You are no longer in the room.";
+  marker.setAttribute("tabindex", "-1");
+  marker.focus({ preventScroll: false });
+  view.announce(full);
 }
 
 // Opening the invite link again while this page is open only changes the fragment: take the

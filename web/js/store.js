@@ -45,7 +45,12 @@ export class RoomStore {
     this.typing = new Map(); // member id -> shown until (ms)
     this.state = { phase: "open", slow: 0, pinned: null, topic: "", floor: null, queue: [] };
     this.config = { title: "", agreement: null, capacity: 0, history: "joined" };
-    this.mutedUntil = null;
+    this.mutedUntil = null; // ms, Infinity (until unmuted) or null
+    this.muteReason = "";
+    this.sanctions = new Map(); // member id -> {what, until} (facilitators: `sanction` frames)
+    this.spoke = new Set(); // member ids seen posting in this session (the "listening" count)
+    this.knownNames = new Map(); // member id -> name, kept after they leave (activity log)
+    this.slowUntil = 0; // my next allowed post under slow mode (ms)
     this.kicked = null;
     this.stats = { joins: 0, resumes: 0, lastJoin: null };
   }
@@ -61,10 +66,11 @@ export class RoomStore {
   // -- members -----------------------------------------------------------------------------
   setMembers(list) {
     this.members = new Map(list.map((m) => [m.id, m]));
+    for (const m of list) this.knownNames.set(m.id, m.name);
   }
 
   presence(joined, left) {
-    for (const m of joined || []) this.members.set(m.id, m);
+    for (const m of joined || []) { this.members.set(m.id, m); this.knownNames.set(m.id, m.name); }
     for (const id of left || []) {
       if (this.me && id === this.me.id) continue;
       this.members.delete(id);
@@ -77,6 +83,16 @@ export class RoomStore {
     return [...this.members.values()].sort(
       (a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name),
     );
+  }
+
+  sanction(f) {
+    if (f.what === "unmuted" || f.what === "unbanned") this.sanctions.delete(f.member);
+    else this.sanctions.set(f.member, { what: f.what, until: f.until ?? null, open_ended: !!f.open_ended });
+  }
+
+  isMuted(id, now = Date.now()) {
+    const s = this.sanctions.get(id);
+    return !!s && s.what === "muted" && (s.until === null || s.until > now);
   }
 
   // -- messages ----------------------------------------------------------------------------

@@ -70,14 +70,44 @@ const STATUS_TEXT = {
   delivered: "Delivered",
   redacted: "Delivered — some details were removed to protect anonymity.",
   held: "Held for the facilitator. They will review it before it is shared.",
+  heldCrisis: "Shared privately with the facilitator, who will reach out to you. It is not shown to the group.",
   rejected: "Not shared: the facilitator did not approve this message.",
+  refused: "Not shared: this room's guidelines don't allow this message.",
 };
 
+/** Split a resource contact into text and links: URLs and phone numbers become links. */
+export function contactNodes(contact) {
+  const text = String(contact || "");
+  const nodes = [];
+  const re = /(https?:\/\/[^\s<>"']+)|(\+?\d[\d\s().-]{1,18}\d|\b\d{3}\b)/g;
+  let last = 0;
+  let m;
+  while ((m = re.exec(text)) !== null) {
+    if (m.index > last) nodes.push(document.createTextNode(text.slice(last, m.index)));
+    if (m[1]) {
+      let href = null;
+      try { const u = new URL(m[1]); if (u.protocol === "https:" || u.protocol === "http:") href = u.href; } catch { href = null; }
+      nodes.push(href ? h("a", { href, rel: "noopener noreferrer", target: "_blank", text: m[1] }) : document.createTextNode(m[1]));
+    } else {
+      const digits = m[2].replace(/[^\d+]/g, "");
+      nodes.push(h("a", { href: `tel:${digits}`, class: "tel", text: m[2].trim() }));
+    }
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) nodes.push(document.createTextNode(text.slice(last)));
+  return nodes;
+}
+
 export class RoomView {
-  constructor({ onReact, onRetry, onDiscard }) {
+  constructor({ onReact, onRetry, onDiscard, onEdit, onReport, onRemove, onMemberActions }) {
     this.onReact = onReact;
     this.onRetry = onRetry;
     this.onDiscard = onDiscard;
+    this.onEdit = onEdit;
+    this.onReport = onReport;
+    this.onRemove = onRemove;
+    this.onMemberActions = onMemberActions;
+    this.me = null;
     this.list = $("messages");
     this.jump = $("jump");
     this.unseenBelow = 0;
@@ -88,11 +118,17 @@ export class RoomView {
       this.scrollToBottom();
       $("composer-text").focus();
     });
-    // Escape closes an open reaction picker and returns focus to its button.
+    // Escape closes an open reaction picker or message menu and returns focus to its button.
     this.list.addEventListener("keydown", (ev) => {
       if (ev.key !== "Escape") return;
-      const picker = ev.target.closest(".react-picker");
+      const picker = ev.target.closest(".react-picker, .msg-menu");
       if (picker) this.closePicker(picker, true);
+    });
+    // A click elsewhere closes an open menu or picker.
+    document.addEventListener("click", (ev) => {
+      for (const open of this.list.querySelectorAll(".react-picker:not([hidden]), .msg-menu:not([hidden])")) {
+        if (!open.parentElement.contains(ev.target)) this.closePicker(open, false);
+      }
     });
   }
 
@@ -185,19 +221,44 @@ export class RoomView {
   }
 
   // -- members -----------------------------------------------------------------------------
-  renderMembers(members, me) {
+  renderMembers(members, me, extra = {}) {
+    const { queue = [], floor = null, sanctions = new Map(), spoke = new Set(), facilitator = false } = extra;
     const list = $("member-list");
+    const now = Date.now();
     list.replaceChildren(
-      ...members.map((m) =>
-        h("li", { class: "member", dataset: { id: m.id, role: m.role } },
+      ...members.map((m) => {
+        const san = sanctions.get(m.id);
+        const muted = !!san && san.what === "muted" && (san.until === null || san.until > now);
+        const pos = queue.indexOf(m.id);
+        const tags = [];
+        if (floor === m.id) tags.push(h("span", { class: "tag tag-floor", text: "has the floor" }));
+        if (pos >= 0) tags.push(h("span", { class: "tag tag-hand", text: `✋ hand up (${pos + 1})` }));
+        if (muted) tags.push(h("span", { class: "tag tag-muted", text: san.until && !san.open_ended ? `muted until ${timeFormat.format(new Date(san.until))}` : "muted" }));
+        if (m.role !== "facilitator" && !spoke.has(m.id)) tags.push(h("span", { class: "tag tag-quiet", text: "listening" }));
+        const li = h("li", { class: "member", dataset: { id: m.id, role: m.role, muted: muted ? "1" : null } },
           h("span", { class: "member-name", text: m.name }),
           me && m.id === me.id ? h("span", { class: "you", text: "(you)" }) : null,
           m.role === "facilitator" ? h("span", { class: "badge", text: "facilitator" }) : null,
-        ),
-      ),
+          ...tags,
+        );
+        if (facilitator && m.role !== "facilitator" && (!me || m.id !== me.id)) {
+          const btn = h("button", { type: "button", class: "member-actions", "aria-label": `Actions for ${m.name}`,
+            dataset: { id: m.id } }, h("span", { "aria-hidden": "true", text: "Actions" }));
+          btn.addEventListener("click", () => this.onMemberActions?.(m.id, btn));
+          li.append(btn);
+        }
+        return li;
+      }),
     );
+    const people = members.filter((m) => m.role !== "facilitator");
+    const quiet = people.filter((m) => !spoke.has(m.id)).length;
     $("online-count").textContent = String(members.length);
-    $("members-toggle").setAttribute("aria-label", `${members.length} here. Show or hide who is in the room`);
+    $("quiet-count").textContent = quiet > 0 ? `, ${quiet} listening` : "";
+    $("quiet-line").textContent = quiet === 0 ? "" : quiet === 1
+      ? "1 person is listening quietly. That's welcome here."
+      : `${quiet} people are listening quietly. That's welcome here.`;
+    $("members-toggle").setAttribute("aria-label",
+      `${members.length} here${quiet ? `, ${quiet} listening` : ""}. Show or hide who is in the room`);
   }
 
   renderTyping(names) {
@@ -250,7 +311,42 @@ export class RoomView {
     li.append(h("p", { class: "msg-text", text: msg.text }));
     li.append(h("p", { class: "msg-status", hidden: true }));
     li.append(this.buildReactions(msg.seq));
+    const menu = this.buildMenu(msg, mine);
+    if (menu) li.querySelector(".reactions").append(menu.toggle, menu.list);
     return li;
+  }
+
+  /** "More" menu of a message: report (others' messages), remove (facilitators). */
+  buildMenu(msg, mine) {
+    const facilitator = this.me?.role === "facilitator";
+    const items = [];
+    if (!mine && !facilitator) items.push(["report", "Report…"]);
+    if (facilitator) items.push(["remove", "Remove for everyone…"]);
+    if (!items.length) return null;
+    const id = `menu-${msg.seq}`;
+    const toggle = h("button", {
+      type: "button", class: "menu-toggle", "aria-expanded": "false", "aria-controls": id,
+      "aria-label": `More actions for the message from ${msg.from.name}`, title: "More actions",
+    }, h("span", { "aria-hidden": "true", text: "⋯" }));
+    const list = h("div", { class: "msg-menu", id, hidden: true });
+    for (const [act, label] of items) {
+      list.append(h("button", { type: "button", class: "menu-item", dataset: { act }, text: label }));
+    }
+    toggle.addEventListener("click", () => {
+      if (list.hidden) this.openPicker(toggle, list);
+      else this.closePicker(list, false);
+    });
+    list.addEventListener("click", (ev) => {
+      const btn = ev.target.closest("button[data-act]");
+      if (!btn) return;
+      const li = list.closest("li.msg");
+      const seq = Number(li.dataset.seq);
+      this.closePicker(list, true);
+      if (!seq) { this.announce("This message is from before the room restarted; it can't be reported or removed."); return; }
+      if (btn.dataset.act === "report") this.onReport?.(seq, li, toggle);
+      else if (btn.dataset.act === "remove") this.onRemove?.(seq, li, toggle);
+    });
+    return { toggle, list };
   }
 
   buildHead(from, ts, mine) {
@@ -269,8 +365,8 @@ export class RoomView {
     const pickerId = `picker-${seq}`;
     const toggle = h("button", {
       type: "button", class: "react-toggle", "aria-expanded": "false", "aria-controls": pickerId,
-      "aria-label": "Add a reaction", title: "Add a reaction",
-    }, h("span", { "aria-hidden": "true", text: "+ React" }));
+      title: "Add a reaction",
+    }, h("span", { "aria-hidden": "true", text: "+ " }), "React");
     const picker = h("div", { class: "react-picker", id: pickerId, hidden: true });
     for (const e of EMOJI) {
       picker.append(h("button", {
@@ -297,7 +393,9 @@ export class RoomView {
   }
 
   openPicker(toggle, picker) {
-    for (const open of this.list.querySelectorAll(".react-picker:not([hidden])")) this.closePicker(open, false);
+    for (const open of this.list.querySelectorAll(".react-picker:not([hidden]), .msg-menu:not([hidden])")) {
+      this.closePicker(open, false);
+    }
     picker.hidden = false;
     toggle.setAttribute("aria-expanded", "true");
     picker.querySelector("button")?.focus();
@@ -305,7 +403,8 @@ export class RoomView {
 
   closePicker(picker, refocus) {
     picker.hidden = true;
-    const toggle = picker.parentElement.querySelector(".react-toggle");
+    const toggle = picker.parentElement.querySelector(
+      picker.classList.contains("msg-menu") ? ".menu-toggle" : ".react-toggle");
     toggle.setAttribute("aria-expanded", "false");
     if (refocus) toggle.focus();
   }
@@ -367,7 +466,7 @@ export class RoomView {
 
   addMarker(text, kind = "gap") {
     const stick = this.nearBottom();
-    const li = h("li", { class: `marker ${kind}`, role: "note" }, h("span", { text }));
+    const li = h("li", { class: `marker ${kind}` }, h("span", { text }));
     const firstEcho = this.list.querySelector("li.echo");
     this.list.insertBefore(li, firstEcho);
     if (li.nextElementSibling) this.regroup(li.nextElementSibling);
@@ -375,16 +474,31 @@ export class RoomView {
     return li;
   }
 
-  /** A private card (notice frame): only this person sees it. */
+  /** A private card (notice frame): only this person sees it. Crisis cards list resources. */
   addNotice(notice) {
     const level = ["info", "warning", "crisis"].includes(notice.level) ? notice.level : "info";
-    const li = h("li", { class: `notice notice-${level}`, role: level === "crisis" ? "alert" : "note" },
-      h("p", { class: "notice-label", text: "Only you can see this" }),
-      h("p", { class: "notice-text", text: notice.text || "" }));
+    const crisis = level === "crisis";
+    const headingId = `notice-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    const li = h("li", { class: `notice notice-${level}` });
+    const box = h("div", { role: crisis ? "region" : "note", "aria-labelledby": crisis ? headingId : null });
+    li.append(box);
+    box.append(h("p", { class: "notice-label", text: "Only you can see this" }));
+    if (crisis) box.append(h("h2", { class: "notice-title", id: headingId, text: "You don't have to carry this alone" }));
+    box.append(h("p", { class: "notice-text", text: notice.text || "" }));
     if (Array.isArray(notice.resources) && notice.resources.length) {
-      li.append(h("ul", { class: "resources" },
-        ...notice.resources.map((r) => h("li", {}, h("strong", { text: r.name || "" }), " ", h("span", { text: r.contact || "" })))));
+      box.append(h("ul", { class: "resources" },
+        ...notice.resources.map((r) => h("li", {},
+          h("span", { class: "resource-name", text: r.name || "" }), " ",
+          h("span", { class: "resource-contact" }, ...contactNodes(r.contact))))));
     }
+    const close = h("button", { type: "button", class: "notice-close", text: crisis ? "Close this card" : "Dismiss" });
+    close.addEventListener("click", () => {
+      const next = li.nextElementSibling;
+      li.remove();
+      this.regroup(next);
+      $("composer-text").focus();
+    });
+    box.append(h("p", { class: "notice-actions" }, close));
     const firstEcho = this.list.querySelector("li.echo");
     this.list.insertBefore(li, firstEcho);
     this.afterAdd(true, 0);
@@ -412,19 +526,47 @@ export class RoomView {
     line.hidden = false;
     line.dataset.status = entry.status;
     li.dataset.status = entry.status;
-    if (entry.status === "error") {
-      line.append(h("span", { text: `Not sent: ${entry.error || "something went wrong"}` }), " ",
-        h("button", { type: "button", class: "link", onclick: () => this.onRetry(entry) }, "Try again"), " ",
-        h("button", { type: "button", class: "link", onclick: () => this.onDiscard(entry) }, "Remove"));
-      line.setAttribute("role", "alert");
-      return;
-    }
-    if (entry.status === "waiting") {
-      line.textContent = entry.error ? `${entry.error} Sending again shortly…` : "Sending again shortly…";
-      return;
-    }
     line.removeAttribute("role");
-    line.textContent = STATUS_TEXT[entry.status] || "";
+    const actions = (...btns) => btns.flatMap(([label, fn]) =>
+      [" ", h("button", { type: "button", class: "link", onclick: () => fn(entry) }, label)]);
+    switch (entry.status) {
+      case "error":
+        line.append(h("span", { text: `Not sent: ${entry.error || "something went wrong"}` }),
+          ...actions(["Try again", this.onRetry], ["Remove", this.onDiscard]));
+        line.setAttribute("role", "alert");
+        return;
+      case "refused":
+        line.append(h("span", { text: STATUS_TEXT.refused }),
+          entry.error ? h("span", { class: "why", text: ` (${entry.error})` }) : null,
+          ...actions(["Edit", this.onEdit], ["Remove", this.onDiscard]));
+        line.setAttribute("role", "alert");
+        return;
+      case "waiting":
+        line.textContent = entry.error ? `${entry.error} Sending again shortly…` : "Sending again shortly…";
+        return;
+      case "redacted": {
+        line.append(h("span", { class: "private-tag", text: "Only you see this note." }), " ",
+          h("span", { text: entry.note || STATUS_TEXT.redacted }));
+        if (entry.original && entry.original !== entry.delivered) {
+          const d = h("details", { class: "original" }, h("summary", { text: "What you wrote" }),
+            h("p", { class: "original-text", text: entry.original }));
+          line.append(d);
+        }
+        return;
+      }
+      case "held":
+        line.append(h("span", { text: entry.crisis ? STATUS_TEXT.heldCrisis : STATUS_TEXT.held }));
+        if (entry.note && !entry.crisis) line.append(" ", h("span", { class: "hint", text: entry.note }));
+        return;
+      case "rejected":
+        line.append(h("span", { text: STATUS_TEXT.rejected }),
+          entry.reason ? h("span", { text: ` The facilitator said: ${entry.reason}` }) : null,
+          ...actions(["Remove", this.onDiscard]));
+        line.setAttribute("role", "alert");
+        return;
+      default:
+        line.textContent = STATUS_TEXT[entry.status] || "";
+    }
     if (entry.status === "delivered") {
       // Only my latest delivered message says so; earlier ones go quiet.
       for (const other of this.list.querySelectorAll('.msg-status[data-status="delivered"]')) {
@@ -456,18 +598,26 @@ export class RoomView {
   // -- room state --------------------------------------------------------------------------
   renderState(state, store) {
     const banner = $("phase-banner");
-    let text = "";
+    const parts = [];
+    const fac = store.isFacilitator();
     if (state.phase === "paused") {
-      text = store.isFacilitator()
-        ? "The room is paused: only facilitators can post."
-        : "The facilitator has paused the room for a moment. You can keep reading.";
+      parts.push(fac ? "The room is paused: only facilitators can post."
+        : "The facilitator has paused the room for a moment. You can keep reading.");
     } else if (state.phase === "round") {
+      const me = store.me?.id;
       const floor = state.floor ? store.nameOf(state.floor) : null;
-      text = floor ? `Sharing round — ${floor} has the floor.` : "Sharing round: one person shares at a time.";
+      if (state.floor && state.floor === me) parts.push("Sharing round — it's your turn. Take your time.");
+      else parts.push(floor ? `Sharing round — ${floor} has the floor.` : "Sharing round: one person shares at a time.");
+      const pos = me ? (state.queue || []).indexOf(me) : -1;
+      if (pos === 0) parts.push("You're next in the queue.");
+      else if (pos > 0) parts.push(`You're number ${pos + 1} in the queue.`);
+      else if (!fac && state.floor !== me) parts.push("Raise your hand to share.");
     }
-    if (state.slow > 0) text += `${text ? " " : ""}Slow mode: one message every ${state.slow} seconds.`;
+    if (state.slow > 0) parts.push(`Slow mode: one message every ${state.slow} seconds.`);
+    const text = parts.join(" ");
     banner.textContent = text;
     banner.hidden = !text;
+    banner.dataset.phase = state.phase;
     const pinned = $("pinned");
     pinned.replaceChildren();
     if (state.pinned) {
