@@ -44,6 +44,7 @@ async def test_operator_health_is_aggregates_only(hearth: HearthServer) -> None:
     assert health["online"] == 3 and health["facilitators"] == 1 and health["facilitator_present"] is True
     assert health["messages"] == 4 and health["messages_per_minute"] == 4
     assert health["speakers"] == 3 and health["top_share"] == 0.5
+    assert 0 <= health["delivery_ms_p50"] <= health["delivery_ms_p99"] < 5000
     flat = str(body)
     for text in texts:
         assert text not in flat
