@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from rooms import events
 from rooms.errors import RoomError
-from rooms.model import Held, Member, Mute, Phase, Role, RoomConfig, RoomState
+from rooms.model import Held, Member, Mute, Phase, Role, RoomConfig, RoomState, attention_id
 from rooms.safety import sanitize_rich
 
 if TYPE_CHECKING:
     from rooms.service import RoomService
+
 
 MAX_MUTE = 7 * 86400
 MAX_SLOW = 3600
@@ -152,7 +153,31 @@ class Facilitation:
         if not await self.s.store.remove_message(config.id, seq):
             raise RoomError("not_found", "no such message")
         await self.s.fanout.publish(events.to_room(config.id, {"type": "removed", "room": config.id, "seq": seq}))
+        for item in await self.s.store.list_attention(config.id):
+            if item.get("type") == "report" and item.get("seq") == seq:
+                await self._close_item(config.id, str(item["item"]))
         return {}
+
+    async def _close_item(self, room: str, item_id: str) -> dict[str, Any] | None:
+        item = await self.s.store.take_attention(room, item_id)
+        if item is not None:
+            await self.s.fanout.publish(events.to_facilitators(room, {
+                "type": "dismissed", "room": room, "item": item_id}))
+        return item
+
+    async def _dismiss(self, actor: Member, config: RoomConfig, args: dict[str, Any]) -> dict[str, Any]:
+        """Close an alert or report: someone has looked at it (and checked in)."""
+        item_id = args.get("item")
+        if not isinstance(item_id, str) or not item_id or len(item_id) > 64:
+            raise RoomError("invalid", "'item' must be an alert or report id")
+        item = await self._close_item(config.id, item_id)
+        if item is None:
+            raise RoomError("not_found", "that item is no longer open")
+        audit: dict[str, Any] = {"item": item_id, "of": item.get("type")}
+        if item.get("type") == "alert":
+            audit.update(member=item.get("from", {}).get("id"), crisis="ideation",
+                         waited_ms=self.s._clock() - int(item.get("ts", 0)))
+        return {"_audit": audit}
 
     def _held_arg(self, args: dict[str, Any]) -> str:
         held = args.get("held")
@@ -254,9 +279,12 @@ class Facilitation:
         context = await self.s.store.context(room, seq, 3)
         if not context:
             raise RoomError("not_found", "no such message")
+        now = self.s._clock()
+        item = attention_id(now)
         frame = {"type": "report", "room": room, "seq": seq, "reason": reason[:MAX_REASON],
-                 "context": [m.wire(room) for m in context], "ts": self.s._clock()}
+                 "context": [m.wire(room) for m in context], "ts": now, "item": item}
         # The reporter stays anonymous: no id of theirs goes out, not even to facilitators.
+        await self.s.store.add_attention(room, item, frame)
         await self.s.fanout.publish(events.to_facilitators(room, frame))
         await self.s.store.audit(room, {"ts": self.s._clock(), "kind": "report", "seq": seq})
 

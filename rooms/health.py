@@ -21,7 +21,8 @@ async def room_health(store: Store, room: str, now_ms: int) -> dict[str, Any]:
     recent = [m for m in page.messages if now_ms - m.ts <= 60_000]
     senders = Counter(m.sender.id for m in page.messages if m.sender.role is not Role.FACILITATOR)
     total = sum(senders.values())
-    crisis = [h for h in held if h.crisis]
+    alerts = [a for a in await store.list_attention(room) if a.get("type") == "alert"]
+    crisis_ts = [h.ts for h in held if h.crisis] + [int(a.get("ts", now_ms)) for a in alerts]
     audit = await store.audit_log(room, 200)
     waits = [int(e["waited_ms"]) for e in audit if e.get("crisis") and "waited_ms" in e]
     return {
@@ -36,8 +37,8 @@ async def room_health(store: Store, room: str, now_ms: int) -> dict[str, Any]:
         "messages_per_minute": len(recent),
         "held": len(held),
         "held_oldest_s": round((now_ms - min(h.ts for h in held)) / 1000, 1) if held else None,
-        "crisis_open": len(crisis),
-        "crisis_oldest_s": round((now_ms - min(h.ts for h in crisis)) / 1000, 1) if crisis else None,
+        "crisis_open": len(crisis_ts),
+        "crisis_oldest_s": round((now_ms - min(crisis_ts)) / 1000, 1) if crisis_ts else None,
         "crisis_ack_s": round(sum(waits) / len(waits) / 1000, 1) if waits else None,
         "speakers": len(senders),
         "top_share": round(max(senders.values()) / total, 2) if total else None,

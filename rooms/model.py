@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,3 +176,8 @@ class Mute:
 
     def active(self, now_ms: int) -> bool:
         return self.until is None or self.until > now_ms
+
+
+def attention_id(ts: int) -> str:
+    """Ids of facilitator attention items (alerts, reports) sort by time."""
+    return f"a_{ts:013d}_{secrets.token_hex(3)}"

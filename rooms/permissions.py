@@ -8,7 +8,7 @@ MEMBER_ACTIONS = frozenset({"join", "leave", "send", "react", "typing", "hand", 
 MOD_ACTIONS = frozenset(
     {
         "mute", "unmute", "kick", "ban", "unban", "pause", "resume", "slow", "remove",
-        "approve", "reject", "pin", "unpin", "round", "floor", "end", "audit",
+        "approve", "reject", "pin", "unpin", "round", "floor", "end", "audit", "dismiss",
     }
 )
 

@@ -140,6 +140,19 @@ class Store(Protocol):
         """The message `seq` (if retained and not removed) and up to `before` before it."""
         ...
 
+    async def add_attention(self, room: str, item_id: str, frame: dict[str, Any], keep: int = 500) -> None:
+        """Keep an alert or report for the room's facilitators until one dismisses it; ids
+        sort by time, and past `keep` items the oldest go."""
+        ...
+
+    async def list_attention(self, room: str) -> list[dict[str, Any]]:
+        """The open items' frames, oldest first."""
+        ...
+
+    async def take_attention(self, room: str, item_id: str) -> dict[str, Any] | None:
+        """Remove and return an item (exactly one caller wins)."""
+        ...
+
     async def purge(self, room: str) -> str:
         """End of session: drop history, reactions, held queue, first-seen marks, names,
         agreements and mutes; keep config and bans; return the new epoch."""

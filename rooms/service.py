@@ -24,6 +24,7 @@ from rooms.model import (
     Role,
     RoomConfig,
     RoomState,
+    attention_id,
 )
 from rooms.permissions import allowed
 from rooms.ports import Counters, Fanout, HistoryPage, Store
@@ -216,6 +217,8 @@ class RoomService:
             # What a facilitator needs on arrival: waiting messages and who is muted.
             for held in await self.store.list_held(room):
                 await self.fanout.publish(events.to_member(room, mid, held_frame(room, held)))
+            for frame in await self.store.list_attention(room):
+                await self.fanout.publish(events.to_member(room, mid, frame))
             for target, muted in (await self.store.list_mutes(room)).items():
                 if muted.active(self._clock()):
                     await self.fanout.publish(events.to_member(room, mid, {
@@ -349,6 +352,11 @@ class RoomService:
             alert["seq"] = seq
         if held is not None:
             alert["held"] = held
+        else:
+            # A delivered message's alert stays open for facilitators until one dismisses it
+            # (a held one stays in the held queue instead).
+            alert["item"] = attention_id(alert["ts"])
+            await self.store.add_attention(room, alert["item"], alert)
         await self.fanout.publish(events.to_facilitators(room, alert))
         await self.fanout.publish(events.to_member(room, member.id, {
             "type": "notice", "room": room, "level": "crisis",

@@ -18,7 +18,7 @@ ROOM_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 MOD_ACTIONS = frozenset(
     {
         "mute", "unmute", "kick", "ban", "unban", "pause", "resume", "slow", "remove",
-        "approve", "reject", "pin", "unpin", "round", "floor", "end", "audit",
+        "approve", "reject", "pin", "unpin", "round", "floor", "end", "audit", "dismiss",
     }
 )
 

@@ -36,6 +36,7 @@ class _Room:
     mutes: dict[str, Mute] = field(default_factory=dict)
     bans: dict[str, str] = field(default_factory=dict)
     held: dict[str, Held] = field(default_factory=dict)
+    attention: dict[str, dict[str, Any]] = field(default_factory=dict)
     audit: deque[dict[str, Any]] = field(default_factory=deque)
 
 
@@ -238,8 +239,22 @@ class MemoryStore:
             return []
         return upto[-(before + 1):]
 
+    async def add_attention(self, room: str, item_id: str, frame: dict[str, Any], keep: int = 500) -> None:
+        items = self._room(room).attention
+        items[item_id] = dict(frame)
+        for old in sorted(items)[: max(0, len(items) - keep)]:
+            del items[old]
+
+    async def list_attention(self, room: str) -> list[dict[str, Any]]:
+        items = self._room(room).attention
+        return [dict(items[k]) for k in sorted(items)]
+
+    async def take_attention(self, room: str, item_id: str) -> dict[str, Any] | None:
+        return self._room(room).attention.pop(item_id, None)
+
     async def purge(self, room: str) -> str:
         r = self._room(room)
+        r.attention.clear()
         r.history.clear()
         r.removed.clear()
         r.dedupe.clear()

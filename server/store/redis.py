@@ -116,6 +116,8 @@ class _Scripts:
         self.cas_state = reg(lua.CAS_STATE)
         self.take_held = reg(lua.TAKE_HELD)
         self.purge = reg(lua.PURGE)
+        self.take_attention = reg(lua.TAKE_ATTENTION)
+        self.add_attention = reg(lua.ADD_ATTENTION)
         self.audit = reg(lua.AUDIT)
         self.take = reg(lua.TAKE)
         self.gap = reg(lua.GAP)
@@ -387,6 +389,21 @@ class RedisStore:
     async def context(self, room: str, seq: int, before: int) -> list[Message]:
         out = await self._script(self._lua.context, room, [seq, max(0, before)])
         return [message_of(p) for p in reversed(out)]
+
+    @guarded
+    async def add_attention(self, room: str, item_id: str, frame: dict[str, Any], keep: int = 500) -> None:
+        await self._script(self._lua.add_attention, room, [item_id, json.dumps(frame), keep])
+
+    @guarded
+    async def list_attention(self, room: str) -> list[dict[str, Any]]:
+        raw = await self._run(self._r.hgetall(room_key(room, "attn")))
+        ordered = sorted(raw.items(), key=lambda kv: _s(kv[0]))
+        return [json.loads(v) for _, v in ordered]
+
+    @guarded
+    async def take_attention(self, room: str, item_id: str) -> dict[str, Any] | None:
+        raw = await self._script(self._lua.take_attention, room, [item_id])
+        return None if raw is None else dict(json.loads(raw))
 
     @guarded
     async def purge(self, room: str) -> str:

@@ -30,6 +30,7 @@ ROOM_KEYS: tuple[str, ...] = (
     "state",     # string: RoomState JSON with version
     "audit",     # list of audit JSON entries
     "config",    # string: RoomConfig JSON
+    "attn",      # hash: attention item id -> frame JSON (alerts and reports for facilitators)
 )
 
 _PREAMBLE = "\n".join(f"local K_{name.rstrip(':').upper()} = KEYS[{i + 1}]" for i, name in enumerate(ROOM_KEYS)) + r"""
@@ -274,10 +275,30 @@ if h then redis.call('HDEL', K_HELD, ARGV[1]) end
 return h
 """
 
+# ARGV: item id
+TAKE_ATTENTION = _PREAMBLE + r"""
+local h = redis.call('HGET', K_ATTN, ARGV[1])
+if h then redis.call('HDEL', K_ATTN, ARGV[1]) end
+return h
+"""
+
+# ARGV: item id, frame JSON, keep
+ADD_ATTENTION = _PREAMBLE + r"""
+redis.call('HSET', K_ATTN, ARGV[1], ARGV[2])
+local n = redis.call('HLEN', K_ATTN)
+if n > tonumber(ARGV[3]) then
+  -- Over the bound: drop the oldest (ids sort by time).
+  local ids = redis.call('HKEYS', K_ATTN)
+  table.sort(ids)
+  for i = 1, n - tonumber(ARGV[3]) do redis.call('HDEL', K_ATTN, ids[i]) end
+end
+return 1
+"""
+
 # ARGV: fresh epoch, ttl_ms
 PURGE = _PREAMBLE + r"""
 redis.call('DEL', K_HIST, K_REMOVED, K_REACT, K_RCOUNT, K_FIRST, K_NAMES, K_NAMEOF, K_AGREED,
-  K_MUTES, K_HELD)
+  K_MUTES, K_HELD, K_ATTN)
 local cur = redis.call('GET', K_STATE)
 local v = 0
 if cur then v = tonumber(cjson.decode(cur).version) or 0 end

@@ -214,3 +214,17 @@ async def test_audit_log(adapters: Adapters) -> None:
 async def test_ping_and_info(adapters: Adapters) -> None:
     assert await adapters.store.ping()
     assert isinstance(await adapters.store.info(), dict)
+
+
+async def test_attention_items_are_kept_ordered_bounded_and_taken_once(adapters: Adapters) -> None:
+    s, room = adapters.store, room_id()
+    assert await s.list_attention(room) == []
+    for i in (3, 1, 2):
+        await s.add_attention(room, f"a_{i:013d}_x", {"type": "report", "seq": i}, keep=10)
+    assert [f["seq"] for f in await s.list_attention(room)] == [1, 2, 3]
+    await s.add_attention(room, f"a_{4:013d}_x", {"type": "alert", "seq": 4}, keep=3)
+    assert [f["seq"] for f in await s.list_attention(room)] == [2, 3, 4]
+    assert await s.take_attention(room, f"a_{2:013d}_x") == {"type": "report", "seq": 2}
+    assert await s.take_attention(room, f"a_{2:013d}_x") is None
+    await s.purge(room)
+    assert await s.list_attention(room) == []

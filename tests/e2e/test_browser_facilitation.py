@@ -265,3 +265,33 @@ async def test_kick_and_ban_messages(hearth: HearthServer, person: OpenPerson) -
     await pb.reload()
     await expect(pb.locator("#screen-error")).to_contain_text("can no longer take part")
     assert_clean(f, a)
+
+
+async def test_a_report_survives_the_facilitator_reloading_and_dismissal_is_shared(
+    hearth: HearthServer, person: OpenPerson
+) -> None:
+    room = hearth.create_room(title="Reload circle")
+    f = await person(invite_url(hearth, room, role="facilitator"), viewport={"width": 1280, "height": 860})
+    g = await person(invite_url(hearth, room, role="facilitator"), viewport={"width": 1280, "height": 860})
+    a = await person(invite_url(hearth, room))
+    b = await person(invite_url(hearth, room))
+    await enter(f.page, "Facilitator Sam")
+    await enter(g.page, "Facilitator Kim")
+    await enter(a.page, "Quiet Heron")
+    await enter(b.page, "Gentle Otter")
+    await say(a.page, "that was a mean thing to say to you")
+    mine = message(b.page, "mean thing")
+    await expect(mine).to_have_count(1)
+    await mine.locator(".menu-toggle").click()
+    await mine.get_by_role("button", name="Report…").click()
+    await b.page.locator("#report-send").click()
+    await expect(b.page.locator("#report-done")).to_contain_text("They won't know it was you.")
+    await expect(attention(f.page)).to_have_count(1)
+    await expect(attention(g.page)).to_have_count(1)
+    # Sam reloads the page: the report is still waiting for them.
+    await f.page.reload()
+    await expect(attention(f.page)).to_have_count(1, timeout=15_000)
+    await attention(f.page).first.locator("button.dismiss").click()
+    await expect(attention(f.page)).to_have_count(0)
+    await expect(attention(g.page)).to_have_count(0)
+    assert_clean(f, g, a, b)

@@ -250,3 +250,30 @@ async def test_a_facilitator_arriving_later_learns_who_is_muted(hearth: HearthSe
     await second.join(room)
     sanction = await second.expect("sanction", member=mid)
     assert sanction["what"] == "muted" and sanction["until"] > 0
+
+
+async def test_reports_and_alerts_stay_open_until_dismissed(hearth: HearthServer) -> None:
+    room, fac, mem, joined = await _room_with(hearth)
+    seq = (await mem.request({"type": "send", "room": room, "text": "something unkind here"}))["seq"]
+    other = await Client.connect(hearth.ws_url, hearth.token())
+    await other.join(room)
+    await other.request({"type": "report", "room": room, "seq": seq, "reason": "hurtful"})
+    report = await fac.expect("report")
+    assert report["item"].startswith("a_")
+    # A facilitator who reloads (or arrives later) still sees it.
+    again = await Client.connect(hearth.ws_url, hearth.token(role="facilitator"))
+    await again.join(room)
+    assert (await again.expect("report"))["item"] == report["item"]
+    ok = await again.request({"type": "mod", "room": room, "action": "dismiss", "item": report["item"]})
+    assert ok["type"] == "ok"
+    assert (await fac.expect("dismissed"))["item"] == report["item"]
+    gone = await again.request({"type": "mod", "room": room, "action": "dismiss", "item": report["item"]})
+    assert gone["code"] == "not_found"
+    # Removing a reported message closes its report.
+    await other.request({"type": "report", "room": room, "seq": seq})
+    second = await fac.expect("report")
+    await fac.request({"type": "mod", "room": room, "action": "remove", "seq": seq})
+    assert (await fac.expect("dismissed"))["item"] == second["item"]
+    third = await Client.connect(hearth.ws_url, hearth.token(role="facilitator"))
+    await third.join(room)
+    await third.nothing("report", within=0.3)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tests.support.client import Client
-from tests.support.servers import HearthServer
+from tests.support.servers import HearthServer, mint
 
 
 async def _room(hearth: HearthServer, **config: Any) -> tuple[str, Client, Client, Client, dict[str, Any]]:
@@ -148,3 +148,23 @@ async def test_late_facilitator_sees_waiting_items_and_approval_keeps_redaction(
     await fac.request({"type": "mod", "room": room, "action": "approve", "held": ack["held"]})
     delivered = await other.expect("msg")
     assert "555-201-7788" not in delivered["text"] and "[phone removed]" in delivered["text"]
+
+
+async def test_an_ideation_alert_waits_for_a_facilitator_and_counts_for_operators(hearth: HearthServer) -> None:
+    room, fac, author, _, me = await _room(hearth)
+    await author.request({"type": "send", "room": room, "text": "i just want it all to stop, i'm so tired of living"})
+    alert = await fac.expect("alert", kind="crisis")
+    assert alert["item"].startswith("a_") and alert["seq"] > 0
+    status, body = hearth.http("GET", "/api/rooms", token=mint("ops", "operator"))
+    health = next(r for r in body["rooms"] if r["id"] == room)
+    assert health["crisis_open"] == 1 and health["crisis_ack_s"] is None
+    later = await Client.connect(hearth.ws_url, hearth.token(role="facilitator"))
+    await later.join(room)
+    assert (await later.expect("alert", kind="crisis"))["item"] == alert["item"]
+    await later.request({"type": "mod", "room": room, "action": "dismiss", "item": alert["item"]})
+    status, body = hearth.http("GET", "/api/rooms", token=mint("ops", "operator"))
+    health = next(r for r in body["rooms"] if r["id"] == room)
+    assert health["crisis_open"] == 0 and health["crisis_ack_s"] is not None
+    audit = await fac.request({"type": "mod", "room": room, "action": "audit"})
+    entry = audit["entries"][-1]
+    assert entry["kind"] == "dismiss" and entry["member"] == me["id"] and entry["waited_ms"] >= 0

@@ -213,10 +213,11 @@ export class FacilitatorConsole {
       const prev = this.items.get(key) || { key, kind: "held", held: f.held, from: f.from, text: "", reasons: f.reasons || [] };
       this.items.set(key, { ...prev, crisis: f.kind === "crisis" || prev.crisis, ts: prev.ts || f.ts || Date.now() });
     } else {
-      const key = `a:${f.seq ?? f.ts}`;
+      const key = f.item ? `i:${f.item}` : `a:${f.seq ?? f.ts}`;
+      if (this.items.has(key)) return;  // replayed on (re)join
       const li = typeof f.seq === "number" ? this.view.messageEl(f.seq) : null;
       const text = li?.querySelector(".msg-text")?.textContent || "";
-      this.items.set(key, { key, kind: "alert", seq: f.seq, from: f.from, text, reasons: f.reasons || [],
+      this.items.set(key, { key, kind: "alert", item: f.item, seq: f.seq, from: f.from, text, reasons: f.reasons || [],
         crisis: f.kind === "crisis", alertKind: f.kind, ts: f.ts || Date.now() });
       this.view.announce(`Check in with ${f.from?.name}: their message may show they are struggling.`);
       if (!text && typeof f.seq === "number") {
@@ -232,11 +233,25 @@ export class FacilitatorConsole {
   }
 
   onReport(f) {
-    const key = `r:${f.seq}:${f.ts}`;
-    this.items.set(key, { key, kind: "report", seq: f.seq, reason: f.reason || "", context: f.context || [],
+    const key = f.item ? `i:${f.item}` : `r:${f.seq}:${f.ts}`;
+    if (this.items.has(key)) return;  // replayed on (re)join
+    this.items.set(key, { key, kind: "report", item: f.item, seq: f.seq, reason: f.reason || "", context: f.context || [],
       crisis: false, ts: f.ts || Date.now() });
     this.render();
     this.view.announce("A message was reported.");
+  }
+
+  /** Another facilitator (or this one, elsewhere) closed an alert or report. */
+  onDismissed(f) {
+    if (this.items.delete(`i:${f.item}`)) this.render();
+  }
+
+  /** Close an item for every facilitator when the server keeps it; locally otherwise. */
+  async dismiss(it) {
+    // Gone here either way: if the server still had it, it comes back at the next join.
+    if (it.item) await this.mod("dismiss", { item: it.item });
+    this.items.delete(it.key);
+    this.render();
   }
 
   onResolved(f) {
@@ -329,7 +344,7 @@ export class FacilitatorConsole {
       if (it.text) li.append(this.flagged(it.text, `the message from ${who}`));
       const done = h("button", { type: "button", class: "dismiss", text: "Dismiss" });
       done.setAttribute("aria-label", `Dismiss the check-in with ${who}`);
-      done.addEventListener("click", () => { this.items.delete(it.key); this.render(); });
+      done.addEventListener("click", () => this.dismiss(it));
       actions.append(done);
     } else {
       if (it.reason) li.append(h("p", { class: "item-reason" }, h("strong", { text: "Reason given: " }), it.reason));
@@ -348,7 +363,7 @@ export class FacilitatorConsole {
         if (await this.mod("remove", { seq: it.seq })) { this.items.delete(it.key); this.render(); }
       });
       const done = h("button", { type: "button", class: "dismiss", text: "Dismiss" });
-      done.addEventListener("click", () => { this.items.delete(it.key); this.render(); });
+      done.addEventListener("click", () => this.dismiss(it));
       actions.append(remove, done);
     }
     li.append(actions);

@@ -347,6 +347,7 @@ function frame(f) {
     case "held": fac.onHeld(f); break;
     case "alert": fac.onAlert(f); break;
     case "report": fac.onReport(f); break;
+    case "dismissed": fac.onDismissed(f); break;
     case "sanction":
       store.sanction(f);
       renderMembers();
