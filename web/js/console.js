@@ -3,7 +3,7 @@
 // All text from members goes in through textContent; flagged text stays blurred until
 // the facilitator chooses to reveal it.
 
-import { $, h } from "./view.js";
+import { $, h } from "./dom.js";
 import { openDialog, closeDialog, confirmDialog } from "./dialogs.js";
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit" });
@@ -31,7 +31,7 @@ export class FacilitatorConsole {
   /**
    * @param {object} o
    * @param {import("./store.js").RoomStore} o.store
-   * @param {import("./view.js").RoomView} o.view
+   * @param {{announce: (text: string) => void, messageEl: (seq: number) => Element | null}} o.view
    * @param {(frame: object) => Promise<object>} o.ask  a `mod` request; resolves with `ok`
    * @param {() => void} o.onMembersChanged
    */

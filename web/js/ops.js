@@ -2,7 +2,7 @@
 // No message text and no identities: the API gives none. Sparklines are drawn by hand (SVG)
 // from samples kept in this page only.
 
-import { $, h } from "./view.js";
+import { $, h } from "./dom.js";
 
 const KEY = "hearth.ops.token";
 const POLL_MS = Number(new URLSearchParams(location.search).get("every")) * 1000 || 5_000;
