@@ -346,3 +346,20 @@ async def test_landing_and_ops_pages(hearth: HearthServer, person: OpenPerson) -
     # A 403 from /api/rooms is logged by Chromium as a failed resource load: that one is expected.
     a.console_errors[:] = [m for m in a.console_errors if "403" not in m]
     assert_clean(a)
+
+
+async def test_the_page_speaks_msgpack_and_json_pages_share_the_room(hearth: HearthServer, person: OpenPerson) -> None:
+    """MessagePack when the browser can load the codec; `?wire=json` forces JSON; both in one room."""
+    room = hearth.create_room(title="Wire formats")
+    packed = await person(invite_url(hearth, room))
+    plain_url = invite_url(hearth, room).replace(f"/r/{room}#", f"/r/{room}?wire=json#")
+    plain = await person(plain_url)
+    await enter(packed.page, "Binary Heron")
+    await enter(plain.page, "Text Otter")
+    assert (await packed.page.evaluate("window.hearthDebug.state().wire")) == "msgpack"
+    assert (await plain.page.evaluate("window.hearthDebug.state().wire")) == "json"
+    await say(packed.page, "sent as MessagePack — with ünïcode ✓")
+    await expect(message(plain.page, "sent as MessagePack — with ünïcode ✓")).to_have_count(1)
+    await say(plain.page, "and this one as JSON")
+    await expect(message(packed.page, "and this one as JSON")).to_have_count(1)
+    assert_clean(packed, plain)

@@ -1,7 +1,8 @@
 // The socket to /ws: hello, request refs, keepalive, and reconnect with jittered backoff.
 // It knows nothing about rooms; room.js decides what to do after each (re)connect.
 
-export const SUBPROTOCOL = "hearth.v1.json";
+import { codecFor, offered } from "./codec.js";
+
 const BACKOFF_MIN_MS = 500;
 const BACKOFF_MAX_MS = 10_000;
 const PING_EVERY_MS = 25_000;
@@ -56,6 +57,7 @@ export class Connection {
     this.stopped = false;
     this.holdUntil = 0; // debug: keep the socket down at least this long
     this.connects = 0;
+    this.codec = codecFor("");
     this._onOnline = () => { if (this.timer !== null && !this.ws) this._retryNow(); };
     window.addEventListener("online", this._onOnline);
   }
@@ -72,7 +74,7 @@ export class Connection {
   /** Send one frame now; false when there is no usable socket (the caller keeps it). */
   send(frame) {
     if (!this.isOpen) return false;
-    this.ws.send(JSON.stringify(frame));
+    this.ws.send(this.codec.encode(frame));
     return true;
   }
 
@@ -106,7 +108,8 @@ export class Connection {
     const scheme = location.protocol === "https:" ? "wss:" : "ws:";
     let ws;
     try {
-      ws = new WebSocket(`${scheme}//${location.host}/ws`, [SUBPROTOCOL]);
+      ws = new WebSocket(`${scheme}//${location.host}/ws`, offered());
+      ws.binaryType = "arraybuffer";
     } catch (err) {
       this._closed(1006, String(err));
       return;
@@ -116,7 +119,8 @@ export class Connection {
     this.onStatus({ state: "connecting", attempt: this.attempt });
     ws.onopen = () => {
       this.lastHeard = Date.now();
-      ws.send(JSON.stringify({ type: "hello", token: this.getToken() }));
+      this.codec = codecFor(ws.protocol);
+      ws.send(this.codec.encode({ type: "hello", token: this.getToken() }));
     };
     ws.onmessage = (event) => this._message(event.data);
     ws.onclose = (event) => {
@@ -131,9 +135,9 @@ export class Connection {
     this.lastHeard = Date.now();
     let parsed;
     try {
-      parsed = JSON.parse(data);
+      parsed = typeof data === "string" ? JSON.parse(data) : codecFor("hearth.v1.msgpack").decode(data);
     } catch {
-      console.warn("hearth: ignoring a frame that is not JSON");
+      console.warn("hearth: ignoring a frame that cannot be decoded");
       return;
     }
     // The server may batch frames under load: an array of frame objects.

@@ -68,7 +68,7 @@ window.hearthDebug = Object.freeze({
   state: () => ({
     stage: session.stage, lastSeq: store.lastSeq, epoch: store.epoch, me: store.me, connects: session.conn.connects,
     joins: store.stats.joins, resumes: store.stats.resumes, lastJoin: store.stats.lastJoin,
-    outbox: store.outbox.size,
+    outbox: store.outbox.size, wire: session.conn.codec.name,
   }),
 });
 
