@@ -36,11 +36,16 @@ def invite_url(settings: Settings, room: str, role: str, ttl: int, name: str | N
     return f"{settings.base_url}/r/{quote(room)}#{fragment}"
 
 
+def _configure_logging(settings: Settings) -> None:
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+
 def app_factory() -> Any:
     """For uvicorn workers (`--workers N`): every worker reads the same environment."""
     from server.app import create_app
 
     settings = resolve_secret(load())
+    _configure_logging(settings)
     rooms = load_rooms(settings.rooms_file) if settings.rooms_file else []
     if os.environ.get("HEARTH_DEMO") == "1":
         rooms = [DEMO_ROOM, *rooms]
@@ -56,7 +61,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     rooms: list[RoomConfig] = load_rooms(settings.rooms_file) if settings.rooms_file else []
     if args.demo and all(r.id != DEMO_ROOM.id for r in rooms):
         rooms = [DEMO_ROOM, *rooms]
-    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    _configure_logging(settings)
     if args.demo:
         print("\nHearth demo room is ready.\n", flush=True)
         print("  Facilitator link (keep it to yourself):", flush=True)
