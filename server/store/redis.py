@@ -97,6 +97,14 @@ def _s(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
+async def _limited(limit: asyncio.Semaphore | None, coro: Awaitable[T]) -> T:
+    """Await `coro` holding a place in `limit` (cluster clients raise instead of waiting)."""
+    if limit is None:
+        return await coro
+    async with limit:
+        return await coro
+
+
 class _Scripts:
     def __init__(self, client: RedisClient) -> None:
         reg = client.register_script
@@ -182,10 +190,7 @@ class RedisStore:
         return await self._run(script(keys=room_keys(room), args=args))
 
     async def _run(self, coro: Awaitable[T]) -> T:
-        if self._limit is None:
-            return await coro
-        async with self._limit:
-            return await coro
+        return await _limited(self._limit, coro)
 
     # -- rooms ------------------------------------------------------------------------------
     @guarded
@@ -441,10 +446,7 @@ class RedisCounters:
         self._limit = limit
 
     async def _run(self, coro: Awaitable[T]) -> T:
-        if self._limit is None:
-            return await coro
-        async with self._limit:
-            return await coro
+        return await _limited(self._limit, coro)
 
     @guarded
     async def take(self, key: str, rate: float, burst: int, now_ms: int) -> int:
