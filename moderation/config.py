@@ -56,9 +56,10 @@ class RoomModeration:
     (patterns bounded and checked for catastrophic backtracking). blocked_action: what they
     do ("hold" or "reject" or "redact"... redact is treated as hold: terms are not spans we
     promise to remove). allowed_terms: override word-list hits. crisis_hold_ideation: hold
-    ideation without a plan. dry_run: rule names that only report. link_policy: allow |
-    redact | hold | reject. allowed_domains: links that always pass. pii_action: "redact" or
-    "hold". max_length: longer messages are rejected before any rule runs.
+    ideation without a plan. crisis_model: also consult the learned crisis classifier
+    (``rules/crisis_model.py``), which can only raise the crisis level. dry_run: rule names
+    that only report. link_policy: allow | redact | hold | reject. allowed_domains: links
+    that always pass. pii_action: "redact" or "hold". max_length: longer messages are rejected before any rule runs.
     """
 
     rules: tuple[str, ...] = KNOWN_RULES
@@ -70,6 +71,7 @@ class RoomModeration:
     blocked_action: str = "hold"
     allowed_terms: tuple[str, ...] = ()
     crisis_hold_ideation: bool = False
+    crisis_model: bool = True
     dry_run: tuple[str, ...] = ()
     link_policy: str = "redact"
     allowed_domains: tuple[str, ...] = ()
@@ -112,8 +114,9 @@ class RoomModeration:
             raise ValueError(f"link_policy: expected one of {', '.join(LINK_POLICIES)}")
         if self.pii_action not in ("redact", "hold"):
             raise ValueError("pii_action: expected 'redact' or 'hold'")
-        if not isinstance(self.crisis_hold_ideation, bool):
-            raise ValueError("crisis_hold_ideation: expected true or false")
+        for key in ("crisis_hold_ideation", "crisis_model"):
+            if not isinstance(getattr(self, key), bool):
+                raise ValueError(f"{key}: expected true or false")
 
     @classmethod
     def from_mapping(cls, data: Mapping[str, Any]) -> RoomModeration:

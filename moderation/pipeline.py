@@ -29,7 +29,7 @@ _CRISIS_RANK = {None: 0, "ideation": 1, "plan": 2}
 
 
 def _crisis_rule(c: RoomModeration) -> Rule:
-    return CrisisRule(CrisisSettings(hold_ideation=c.crisis_hold_ideation))
+    return CrisisRule(CrisisSettings(hold_ideation=c.crisis_hold_ideation, model=c.crisis_model))
 
 
 def _anonymity_rule(c: RoomModeration) -> Rule:

@@ -9,7 +9,9 @@ their message "is not allowed".
 
 Levels come from the phrase bank (``crisis_patterns``, ``crisis_cues``) and, when that finds
 no plan, from the scored detector (``crisis_score``); the higher level wins. Both share the
-scorer's context discounts (informational, temporary leave-taking, someone else).
+scorer's context discounts (informational, temporary leave-taking, someone else). When the
+room enables ``crisis_model`` (the default), the learned classifier (``crisis_model``) may
+then raise the level; it never lowers it and never overrides a negated or past mention.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from dataclasses import dataclass, field
 from moderation.normalize import Normalized
 from moderation.rules.base import Mode
 from moderation.rules.crisis_cues import IDEATION_EXTRA, RISK_VOCABULARY, combine, find_cues
+from moderation.rules.crisis_model import model_level
 from moderation.rules.crisis_patterns import (
     CLAUSE_BREAK,
     GO_IMPERATIVE,
@@ -34,7 +37,7 @@ from moderation.rules.crisis_patterns import (
 from moderation.rules.crisis_score import foreign_context, scored_level
 from moderation.types import Action, Finding, RuleResult
 
-__all__ = ["CrisisSettings", "assess", "CrisisRule"]
+__all__ = ["CrisisSettings", "assess", "assess_rules", "CrisisRule"]
 
 _LEETISH = re.compile(r"[a-z][013457@$!|][a-z]|[013457@$!|][a-z]{2}")
 _TONIGHT = re.compile(r"\btonight\b")
@@ -49,6 +52,11 @@ class CrisisSettings:
         default=False,
         metadata={"doc": "Hold (escalate) ideation without a plan instead of delivering it "
                          "with a private facilitator alert."},
+    )
+    model: bool = field(
+        default=False,
+        metadata={"doc": "Also consult the learned classifier (crisis_model) and let it "
+                         "raise the level (see crisis_model.combine)."},
     )
 
 
@@ -120,8 +128,8 @@ def _assess_view(text: str) -> str | None:
 _RANK = {None: 0, "possible": 1, "history": 2, "ideation": 3, "plan": 4}
 
 
-def assess(n: Normalized) -> str | None:
-    """Pure predicate: the crisis level of a normalized text."""
+def assess_rules(n: Normalized) -> str | None:
+    """The hand-written rules' crisis level of a normalized text."""
     low = n.lower
     level = _assess_view(low)
     if level != "plan" and _LEETISH.search(low):
@@ -129,6 +137,15 @@ def assess(n: Normalized) -> str | None:
         if _RANK[leet_level] > _RANK[level]:
             level = leet_level
     return level
+
+
+def assess(n: Normalized, *, model: bool = False) -> str | None:
+    """Pure predicate: the crisis level of a normalized text (rules, plus the learned
+    classifier when ``model`` is true; it can only raise the level)."""
+    level = assess_rules(n)
+    if not model:
+        return level
+    return model_level(level, n.lower)
 
 
 class CrisisRule:
@@ -143,7 +160,7 @@ class CrisisRule:
     def evaluate(self, n: Normalized, mode: Mode) -> RuleResult:
         if mode != "message":
             return RuleResult()
-        level = assess(n)
+        level = assess(n, model=self.settings.model)
         if level == "plan":
             return RuleResult((Finding("crisis_plan", Action.ESCALATE),), crisis="plan")
         if level == "ideation":

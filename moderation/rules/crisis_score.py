@@ -88,6 +88,8 @@ _MODALITY: tuple[tuple[str, re.Pattern[str], float, float, bool, bool, int], ...
     ("time", TIME, 0.5, 1.0, False, False, 1),
 )
 _FAMILIES = _GATE + _MODALITY
+# Any gate family at all, in one scan: most messages have none, and then nothing can score.
+_ANY_GATE = re.compile("|".join(f"(?:{regex.pattern})" for _, regex, *_ in _GATE))
 _FINAL = frozenset({"final_strong", "finality"})
 _NOT_NEGATION = re.compile(r"\bwouldn'?t\s+(?:mind|care)(?:\s+if\s+i)?\s*$")
 _IDEATION_AT = 3.0
@@ -146,6 +148,8 @@ def _gated(found: set[str] | frozenset[str]) -> bool:
 def score(text: str) -> tuple[float, float, frozenset[str]]:
     """(risk, operational, families) for a lower-cased text; idioms are ignored."""
     text = IDIOMS.sub(_blank, text)
+    if not _ANY_GATE.search(text):
+        return 0.0, 0.0, frozenset()
     risk = ops = 0.0
     found: set[str] = set()
     for families in (_GATE, _MODALITY):

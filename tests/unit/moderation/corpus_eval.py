@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -27,8 +28,13 @@ BENIGN_CATS = ("benign", "benign_lookalike", "idiom", "abuse_lookalike")
 
 
 def load_corpus(path: Path = CORPUS) -> list[dict[str, str]]:
+    """Rows with ``text`` and ``category`` (files that call it ``label`` are accepted)."""
     with path.open(encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+        rows = [json.loads(line) for line in f if line.strip()]
+    for row in rows:
+        if "category" not in row and "label" in row:
+            row["category"] = row["label"]
+    return rows
 
 
 @dataclass
@@ -49,10 +55,13 @@ def _pii_hit(v: Verdict, cat: str) -> bool:
     return v.action == Action.REDACT and bool(codes & PII_CODES[cat])
 
 
-def evaluate(path: Path = CORPUS) -> Report:
+def evaluate(path: Path = CORPUS, *, crisis_model: bool | None = None) -> Report:
+    """Figures for one corpus file with the default configuration (``crisis_model``
+    overrides that one setting when given)."""
     rows = load_corpus(path)
-    default = build_pipeline(RoomModeration())
-    strict = build_pipeline(RoomModeration(abuse_level=4))
+    base = RoomModeration() if crisis_model is None else RoomModeration(crisis_model=crisis_model)
+    default = build_pipeline(base)
+    strict = build_pipeline(dataclasses.replace(base, abuse_level=4))
     rep = Report()
     by_cat: dict[str, list[tuple[str, Verdict, Verdict]]] = defaultdict(list)
     for row in rows:

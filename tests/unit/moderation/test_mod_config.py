@@ -32,6 +32,7 @@ def test_from_mapping_round_trip() -> None:
         ({"dry_run": ["spam"]}, "unknown rule"),
         ({"phone_region": "XX"}, "phone_region"),
         ({"abuse_level": 5}, "abuse_level"),
+        ({"crisis_model": "yes"}, "crisis_model"),
         ({"abuse_level": True}, "abuse_level"),
         ({"abuse_level": "2"}, "abuse_level"),
         ({"blocked_terms": [1]}, "blocked_terms"),

@@ -11,6 +11,11 @@ thresholds. ``generalization2.jsonl`` (126) was written after the scorer, withou
 its word lists; its first run was crisis recall 0.317 / precision 0.760 (see
 docs/moderation.md). It was tuned on once afterwards, so its floor below is a regression
 guard at the tuned figure minus a margin, not a generalization claim.
+
+The default configuration includes the learned classifier (``crisis_model=True``), which
+was trained on labelled, heldout, fresh, generalization and generalization2, so their
+figures here are in-sample for it too. Held-out figures (blind, blind2), rules alone vs.
+combined, are in ``test_mod_crisis_model.py``.
 """
 
 from __future__ import annotations
@@ -63,9 +68,11 @@ def test_pii_targets(labelled: Report) -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["labelled", "heldout", "fresh", "blind", "generalization", "generalization2"]
+    "name", ["labelled", "heldout", "fresh", "blind", "blind2", "generalization", "generalization2"]
 )
 def test_false_positive_ceiling(name: str) -> None:
+    if not (CORPUS_DIR / f"{name}.jsonl").exists():
+        pytest.skip(f"{name}.jsonl not present")
     report = evaluate(CORPUS_DIR / f"{name}.jsonl")
     rate = report.figures["benign-all false-positive rate"]
     assert math.isnan(rate) or rate <= 0.02, report.misses
