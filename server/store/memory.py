@@ -294,6 +294,8 @@ class MemoryCounters:
         self._seen: dict[str, float] = {}
 
     async def take(self, key: str, rate: float, burst: int, now_ms: int) -> int:
+        if len(self._buckets) > 50_000:  # full buckets carry no state worth keeping
+            self._buckets = {k: v for k, v in self._buckets.items() if now_ms - v[1] < 3_600_000}
         tokens, at = self._buckets.get(key, (float(burst), now_ms))
         tokens = min(float(burst), tokens + (now_ms - at) / 1000.0 * rate)
         if tokens >= 1.0:
@@ -303,6 +305,8 @@ class MemoryCounters:
         return int((1.0 - tokens) / rate * 1000) + 1
 
     async def gap(self, key: str, seconds: int, now_ms: int) -> int:
+        if len(self._gaps) > 50_000:
+            self._gaps = {k: v for k, v in self._gaps.items() if now_ms - v < 3_600_000}
         last = self._gaps.get(key)
         if last is not None and now_ms - last < seconds * 1000:
             return seconds * 1000 - (now_ms - last)
