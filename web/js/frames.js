@@ -22,8 +22,9 @@ export function onWelcome(w) {
   waiting.clear();
   if (w.token) {
     // The invite link's token became a personal one: use it from now on (same identity).
+    // This tab keeps it now; the device keeps it only after joining, unless it is shared.
     session.token = w.token;
-    tokens.savePersonal(roomId, session.token);
+    tokens.keepForTab(roomId, session.token);
   }
   if (store.kicked) return;
   if (store.everJoined && (session.stage === "in" || session.stage === "joining")) {

@@ -14,6 +14,7 @@ import { sendEntry } from "./outbox.js";
 import { connStatus } from "./conn-status.js";
 import { stopFor } from "./ending.js";
 import { announce } from "./announce.js";
+import { keepSignedIn } from "./device.js";
 
 export function sendJoin({ name, agree }) {
   session.pendingJoin = { name, agree };
@@ -43,6 +44,7 @@ export function joined(j, req) {
   setJoinBusy(false);
   store.joined = true;
   store.me = j.me;
+  keepSignedIn();
   if (req?.agree || !(j.state || {}).agreement) store.agreed = true;
   store.stats.joins += 1;
   if (resume) store.stats.resumes += 1;

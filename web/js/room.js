@@ -20,6 +20,8 @@ import { openReport, removeForEveryone, wireReport } from "./message-actions.js"
 import { renderMembers } from "./member-list.js";
 import { onFrame, onWelcome } from "./frames.js";
 import { connStatus } from "./conn-status.js";
+import { wireLeave } from "./leaving.js";
+import { wireSharedDevice } from "./device.js";
 
 initMessageList({ onReact: react, onReport: openReport, onRemove: removeForEveryone });
 setStatusActions({ onRetry: retryEntry, onDiscard: discardEntry, onEdit: editEntry });
@@ -51,6 +53,8 @@ function boot() {
 
 function wireForms() {
   wireJoinForm(sendJoin);
+  wireSharedDevice();
+  wireLeave();
   wireComposer(submitComposer);
   wireHand();
   wireReport();

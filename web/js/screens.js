@@ -1,9 +1,9 @@
-// The page's screens (loading, error, join, room) and the room header.
+// The page's screens (loading, error, join, room, left) and the room header.
 
 import { $ } from "./dom.js";
 import { scrollToBottom } from "./message-list.js";
 
-const SCREENS = ["screen-loading", "screen-error", "screen-join", "screen-room"];
+const SCREENS = ["screen-loading", "screen-error", "screen-join", "screen-room", "screen-left"];
 
 export function show(screen) {
   for (const id of SCREENS) $(id).hidden = id !== screen;

@@ -1,17 +1,12 @@
 // Tokens: read once from the URL fragment, wipe them from the address bar, keep them per room.
-// The invite link's token is swapped for a personal one at `welcome` (same identity on reconnect).
+// The invite link's token is swapped for a personal one at `welcome` (same identity on reconnect);
+// it is kept for the tab at once, and on the device only after joining (see device.js).
 
-const key = (room) => `hearth.token.${room}`;
+import { get, remove, roomKey, set } from "./storage.js";
 
-function safeGet(storage, k) {
-  try { return storage.getItem(k); } catch { return null; }
-}
-function safeSet(storage, k, v) {
-  try { storage.setItem(k, v); } catch { /* storage disabled: keep it in memory only */ }
-}
-function safeRemove(storage, k) {
-  try { storage.removeItem(k); } catch { /* ignore */ }
-}
+const key = (room) => roomKey("token", room);
+const SESSION = "sessionStorage";
+const LOCAL = "localStorage";
 
 /** The claims of a JWT without verifying it (only to read `exp`, `inv`, `role` locally). */
 export function claimsOf(token) {
@@ -47,8 +42,8 @@ export function takeFragment() {
  * the link's token; otherwise whatever this tab or browser kept.
  */
 export function chooseToken(room, fromLink) {
-  const session = safeGet(sessionStorage, key(room));
-  const local = safeGet(localStorage, key(room));
+  const session = get(SESSION, key(room));
+  const local = get(LOCAL, key(room));
   const kept = [session, local].find((t) => usable(t) && !claimsOf(t).inv) || null;
   let token = null;
   let invite = null;
@@ -64,16 +59,25 @@ export function chooseToken(room, fromLink) {
   } else {
     token = kept || (usable(session) ? session : null);
   }
-  if (token) safeSet(sessionStorage, key(room), token);
+  if (token) set(SESSION, key(room), token);
   return { token, invite };
 }
 
-export function savePersonal(room, token) {
-  safeSet(sessionStorage, key(room), token);
-  safeSet(localStorage, key(room), token);
+/** Keep the personal token for this tab only (sessionStorage: gone when the tab closes). */
+export function keepForTab(room, token) {
+  set(SESSION, key(room), token);
+}
+
+/** Keep the personal token on this device too (localStorage), so a new tab stays signed in. */
+export function keepOnDevice(room, token) {
+  set(LOCAL, key(room), token);
+}
+
+export function dropFromDevice(room) {
+  remove(LOCAL, key(room));
 }
 
 export function forget(room) {
-  safeRemove(sessionStorage, key(room));
-  safeRemove(localStorage, key(room));
+  remove(SESSION, key(room));
+  remove(LOCAL, key(room));
 }
