@@ -49,6 +49,7 @@ class _Track:
     last: int | None = None  # last seq delivered (None: not known yet)
     queue: list[tuple[int, Event]] | None = None  # (arrival tick, event) while a backfill runs
     task: asyncio.Task[None] | None = None
+    again: bool = False  # re-subscribed while a backfill ran: its history read may be too early
 
 
 @dataclass
@@ -207,10 +208,15 @@ class Hub:
         """The broker lost and regained the room's subscription: messages may be missing."""
         room = room_of(channel_name)
         track = self._tracks.get(room)
-        if track is not None and track.queue is None and room in self._rooms:
+        if track is None or room not in self._rooms:
+            return
+        if track.queue is None:
             self._backfill(room, track)
+        else:  # the running backfill may have read history before the subscription came back
+            track.again = True
 
     def _backfill(self, room: str, track: _Track, first: tuple[int, Event] | None = None) -> None:
+        track.again = False
         track.queue = [] if first is None else [first]
         track.task = asyncio.get_running_loop().create_task(self._run_backfill(room, track), name=f"backfill-{room}")
 
@@ -262,6 +268,8 @@ class Hub:
             if track.queue is not None:  # another gap: the rest waits for that backfill
                 track.queue.extend(queued[i + 1:])
                 break
+        if track.again and track.queue is None:
+            self._backfill(room, track)
 
     def deliver(self, event: Event, tick: int | None = None) -> None:
         local = self._rooms.get(event.room)

@@ -60,3 +60,19 @@ def redis_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisClu
     cluster = RedisCluster(tmp_path_factory.mktemp("cluster")).start()
     yield cluster
     cluster.stop()
+
+
+@pytest.fixture
+def fresh_cluster(tmp_path: Path) -> Iterator[RedisCluster]:
+    """A 3-master Redis Cluster of this test's own (for tests that reshard or kill it)."""
+    cluster = RedisCluster(tmp_path / "cluster").start()
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture
+def fresh_cluster_with_replicas(tmp_path: Path) -> Iterator[RedisCluster]:
+    """Three masters with a replica each (six redis-servers), for tests that kill a master."""
+    cluster = RedisCluster(tmp_path / "cluster", replicas=1).start()
+    yield cluster
+    cluster.stop()

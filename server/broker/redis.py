@@ -7,6 +7,12 @@ A subscription can be lost silently: Redis drops a slow or killed pub/sub client
 redis-py reconnects and re-subscribes on its own. Whichever way a channel comes back, its
 subscribe confirmation arrives again; the broker reports that through `on_resubscribe`, so
 the hub backfills the room from history instead of trusting the stream to be whole.
+
+On a cluster a shard channel can also leave a server: when its slot moves (resharding,
+failover) the server drops the subscription (`sunsubscribe`), and SSUBSCRIBE on a server
+that no longer owns the slot is answered with MOVED. Both mark the channel `dropped` and
+ask the broker to re-read the cluster's slot map and move it, without dropping the
+connection (its other rooms keep flowing).
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from redis import exceptions as rx
 from redis.asyncio import Redis
 from redis.asyncio.client import PubSub
 from redis.asyncio.cluster import RedisCluster
+from redis.crc import key_slot
 
 from rooms.errors import RoomError
 from server.broker import Handler
@@ -29,6 +36,7 @@ log = logging.getLogger("hearth.broker")
 
 ResubscribeHandler = Callable[[str], None]
 SUBSCRIBE_TIMEOUT = 5.0
+REFRESH_GAP = 0.2  # seconds between two slot-map refreshes asked for by moved channels
 _ERRORS: tuple[type[BaseException], ...] = (rx.RedisError, OSError, TimeoutError)
 
 
@@ -53,6 +61,7 @@ class _Subscriber:
         self.name = name
         self.wanted: set[str] = set()
         self._had: set[str] = set()  # confirmed at least once while wanted
+        self.dropped: set[str] = set()  # wanted, but the server dropped or refused it (slot moved)
         self._waiters: dict[str, list[asyncio.Future[None]]] = {}
         self._ps: PubSub | None = None
         self._client: Redis | None = None
@@ -61,6 +70,7 @@ class _Subscriber:
         self.connected = False
         self.handler: Handler | None = None
         self.on_resubscribe: ResubscribeHandler | None = None
+        self.on_moved: Callable[[], None] | None = None  # sharded: a channel's slot left this server
 
     def start(self) -> None:
         if self._task is None:
@@ -90,9 +100,25 @@ class _Subscriber:
                 if not waiting:
                     del self._waiters[channel]
 
+    def release(self, channel: str) -> None:
+        """The channel was confirmed on another server (its slot moved): let its waiters go."""
+        for fut in self._waiters.pop(channel, []):
+            if not fut.done():
+                fut.set_result(None)
+
+    async def resubscribe(self, channel: str) -> None:
+        """Subscribe `channel` again on the current connection (the server dropped it)."""
+        ps = self._ps
+        if ps is not None and self.connected and channel in self.wanted:
+            with contextlib.suppress(*_ERRORS):
+                await (ps.ssubscribe(channel) if self._sharded else ps.subscribe(channel))
+
     async def unsubscribe(self, channel: str) -> None:
         self.wanted.discard(channel)
         self._had.discard(channel)
+        if channel in self.dropped:  # the server no longer has it (and would answer MOVED)
+            self.dropped.discard(channel)
+            return
         ps = self._ps
         if ps is not None and self.connected:
             with contextlib.suppress(*_ERRORS):
@@ -116,6 +142,13 @@ class _Subscriber:
             if client is not None:
                 await asyncio.wait_for(client.aclose(), 2.0)
 
+    async def _subscribe_all(self, ps: PubSub, channels: list[str]) -> None:
+        if not self._sharded:
+            await ps.subscribe(*channels)
+            return
+        for channel in channels:  # one SSUBSCRIBE takes the channels of one slot only (else CROSSSLOT)
+            await ps.ssubscribe(channel)
+
     async def _run(self) -> None:
         backoff = 0.05
         while True:
@@ -127,14 +160,20 @@ class _Subscriber:
                 self._client = self._connect()
                 self._ps = ps = self._client.pubsub()
                 wanted = sorted(self.wanted)
-                await (ps.ssubscribe(*wanted) if self._sharded else ps.subscribe(*wanted))
+                await self._subscribe_all(ps, wanted)
                 self.connected = True
                 late = sorted(self.wanted - set(wanted))  # asked for while we were connecting
                 if late:
-                    await (ps.ssubscribe(*late) if self._sharded else ps.subscribe(*late))
+                    await self._subscribe_all(ps, late)
                 backoff = 0.05
                 while True:
-                    message = await ps.get_message(timeout=1.0)
+                    try:
+                        message = await ps.get_message(timeout=1.0)
+                    except rx.MovedError as exc:
+                        # An SSUBSCRIBE reached a server that gave the slot away: the
+                        # connection is fine, the channel has to move.
+                        self._moved(exc.slot_id)
+                        continue
                     if message is not None:
                         self._on_message(message)
                     elif not self.wanted:
@@ -145,10 +184,19 @@ class _Subscriber:
                 if self.connected:
                     log.warning("pub/sub connection %s lost (%s); reconnecting", self.name, type(exc).__name__)
                 await self._drop()
+                if self.on_moved is not None:  # a server gone may be a failover: re-read the slot map
+                    self.on_moved()
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 1.0)
                 continue
             await self._drop()
+
+    def _moved(self, slot: int) -> None:
+        hit = {c for c in self.wanted if key_slot(c.encode()) == slot}
+        if hit:
+            self.dropped |= hit
+            if self.on_moved is not None:
+                self.on_moved()
 
     def _on_message(self, message: dict[str, Any]) -> None:
         kind = _s(message["type"])
@@ -162,6 +210,7 @@ class _Subscriber:
             return
         if kind in ("subscribe", "ssubscribe"):
             channel = _s(message["channel"])
+            self.dropped.discard(channel)
             waiting = self._waiters.pop(channel, [])
             for fut in waiting:
                 if not fut.done():
@@ -173,15 +222,13 @@ class _Subscriber:
                 self.on_resubscribe(channel)
             self._had.add(channel)
         elif kind == "sunsubscribe" and _s(message["channel"]) in self.wanted:
-            # The server dropped a shard channel (its slot moved): subscribe again.
+            # The server dropped a shard channel: its slot moved to another server.
             channel = _s(message["channel"])
-            asyncio.get_running_loop().create_task(self._resubscribe(channel))
-
-    async def _resubscribe(self, channel: str) -> None:
-        ps = self._ps
-        if ps is not None:
-            with contextlib.suppress(*_ERRORS):
-                await ps.ssubscribe(channel)
+            self.dropped.add(channel)
+            if self.on_moved is not None:
+                self.on_moved()
+            else:
+                asyncio.get_running_loop().create_task(self.resubscribe(channel))
 
 
 class RedisBroker:
@@ -226,7 +273,8 @@ class RedisBroker:
 class ClusterBroker:
     """Broker over Redis Cluster: SPUBLISH, and one SSUBSCRIBE connection per primary that
     owns a subscribed room's slot (channels carry the room's hash tag). A reconcile task
-    moves channels whose slot changed owner (failover, resharding)."""
+    moves channels whose slot changed owner (failover, resharding): at once when a server
+    dropped or refused a channel, and every `reconcile_every` seconds otherwise."""
 
     def __init__(self, cluster: RedisCluster, connect_node: Callable[[str, int], Redis],
                  limit: asyncio.Semaphore | None = None, reconcile_every: float = 5.0) -> None:
@@ -239,6 +287,7 @@ class ClusterBroker:
         self._on_resubscribe: ResubscribeHandler | None = None
         self._reconcile_every = reconcile_every
         self._reconciler: asyncio.Task[None] | None = None
+        self._moved = asyncio.Event()
 
     async def start(self, handler: Handler) -> None:
         self._handler = handler
@@ -261,6 +310,7 @@ class ClusterBroker:
             sub = self._subs[name] = _Subscriber(lambda: self._connect_node(host, port), sharded=True, name=name)
             sub.handler = self._handler
             sub.on_resubscribe = self._on_resubscribe
+            sub.on_moved = self._moved.set
             sub.start()
         return sub
 
@@ -291,26 +341,50 @@ class ClusterBroker:
 
     async def _reconcile_loop(self) -> None:
         while True:
-            await asyncio.sleep(self._reconcile_every)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._moved.wait(), self._reconcile_every)
+            moved = self._moved.is_set()
+            self._moved.clear()
             try:
-                await self.reconcile()
+                await self.reconcile(refresh=moved)
             except Exception as exc:
                 log.warning("cluster subscription reconcile failed: %s", type(exc).__name__)
+            if moved:
+                await asyncio.sleep(REFRESH_GAP)
 
-    async def reconcile(self) -> None:
-        """Move channels whose slot now lives on another primary."""
-        if any(not s.connected for s in self._subs.values() if s.wanted):
-            with contextlib.suppress(*_ERRORS):
-                await self._cluster.initialize()
+    async def reconcile(self, refresh: bool = False) -> None:
+        """Move channels whose slot now lives on another primary; subscribe again the ones a
+        server dropped while it still owns them. `refresh`: re-read the slot map first
+        (otherwise only when a subscriber lost its connection or a channel was dropped)."""
+        subs = [s for s in self._subs.values() if s.wanted]
+        if refresh or any(not s.connected or s.dropped for s in subs):
+            try:
+                # RedisCluster.initialize() does nothing once initialized: ask the nodes.
+                await self._cluster.nodes_manager.initialize()
+            except Exception as exc:
+                log.warning("could not read the cluster's slot map: %s", type(exc).__name__)
         for channel, home in list(self._home.items()):
-            name, host, port = self._node_for(channel)
-            if name != home:
-                log.info("room channel moved from %s to %s", home, name)
-                await self._subs[home].unsubscribe(channel)
-                self._home[channel] = name
+            try:
+                name, host, port = self._node_for(channel)
+            except RoomError:
+                continue
+            old = self._subs.get(home)
+            if name == home:
+                if old is not None and channel in old.dropped:
+                    await old.resubscribe(channel)  # its confirmation reports the re-subscription
+                continue
+            log.info("room channel moved from %s to %s", home, name)
+            if old is not None:
+                await old.unsubscribe(channel)
+            self._home[channel] = name
+            try:
                 await self._sub_for(name, host, port).subscribe(channel)
-                if self._on_resubscribe is not None:
-                    self._on_resubscribe(channel)
+                if old is not None:
+                    old.release(channel)  # a subscribe() that went to the old owner is done too
+            except RoomError:
+                log.warning("room channel not yet confirmed by %s; the reader keeps trying", name)
+            if self._on_resubscribe is not None:
+                self._on_resubscribe(channel)
 
     async def close(self) -> None:
         if self._reconciler is not None:

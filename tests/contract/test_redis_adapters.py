@@ -9,12 +9,15 @@ import uuid
 
 import pytest
 from redis.asyncio import Redis
+from redis.asyncio.cluster import ClusterNode
+from redis.asyncio.cluster import RedisCluster as ClusterClient
+from redis.crc import key_slot
 
 from rooms.errors import RoomError
 from rooms.model import Member, Role, RoomConfig
-from server.broker.redis import RedisBroker
+from server.broker.redis import ClusterBroker, RedisBroker
 from server.store.redis import RedisStore
-from tests.support.redis import RedisServer
+from tests.support.redis import RedisCluster, RedisServer
 from tests.support.servers import free_port
 
 ANA = Member(id="m-ana", name="Ana", role=Role.MEMBER)
@@ -116,3 +119,89 @@ async def test_killed_subscription_is_reported_and_restored(redis_server: RedisS
     finally:
         await broker.close()
         await client.aclose()
+
+
+async def test_cluster_subscriptions_in_different_slots_come_back_after_a_kill(
+    redis_cluster: RedisCluster,
+) -> None:
+    """One SSUBSCRIBE takes channels of one slot only: a pub/sub connection holding rooms of
+    several slots must re-subscribe them one by one after it was dropped."""
+    cc = ClusterClient(startup_nodes=[ClusterNode("127.0.0.1", n.port) for n in redis_cluster.nodes])
+    await cc.initialize()
+    broker = ClusterBroker(cc, lambda h, p: Redis(host=h, port=p))
+    got: list[tuple[str, bytes]] = []
+    resubscribed: list[str] = []
+    broker.on_resubscribe(resubscribed.append)
+    await broker.start(lambda c, p: got.append((c, p)))
+    master = redis_cluster.nodes[0]
+    channels: list[str] = []
+    while len(channels) < 3:  # three rooms, three slots, one master
+        channel = "{room:" + room_id() + "}:events"
+        if redis_cluster.owner_of(key_slot(channel.encode())) is master:
+            channels.append(channel)
+    try:
+        for channel in channels:
+            await broker.subscribe(channel)
+        await asyncio.to_thread(master.cli, "CLIENT", "KILL", "TYPE", "pubsub")
+
+        async def back() -> bool:
+            return set(channels) <= set(resubscribed)
+
+        await until(back, 10, "every channel re-subscribed")
+        for channel in channels:
+            await cc.spublish(channel, b"after")
+
+        async def arrived() -> bool:
+            return sorted(got) == sorted((c, b"after") for c in channels)
+
+        await until(arrived, 5, "delivery on every channel after the re-subscription")
+    finally:
+        await broker.close()
+        await cc.aclose()
+
+
+async def test_cluster_subscriptions_follow_a_moved_slot(fresh_cluster: RedisCluster) -> None:
+    """A slot moves (resharding): a subscribed channel is moved to the new owner at once and
+    reported; a channel subscribed later, with the slot map out of date, is confirmed by the
+    new owner instead of timing out on the old one."""
+    cc = ClusterClient(startup_nodes=[ClusterNode("127.0.0.1", n.port) for n in fresh_cluster.nodes])
+    await cc.initialize()
+    broker = ClusterBroker(cc, lambda h, p: Redis(host=h, port=p))
+    got: list[tuple[str, bytes]] = []
+    resubscribed: list[str] = []
+    broker.on_resubscribe(resubscribed.append)
+    await broker.start(lambda c, p: got.append((c, p)))
+    live, later = ("{room:" + room_id() + "}:events" for _ in range(2))
+    try:
+        await broker.subscribe(live)
+        slot = key_slot(live.encode())
+        source = fresh_cluster.owner_of(slot)
+        target = next(n for n in fresh_cluster.nodes if n is not source)
+        await asyncio.to_thread(fresh_cluster.move_slot, slot, target)
+
+        async def reported() -> bool:
+            return live in resubscribed
+
+        await until(reported, 3, "the moved channel re-subscribed on the new owner")  # not the 5 s check
+        await cc.spublish(live, b"moved")
+
+        async def arrived() -> bool:
+            return got == [(live, b"moved")]
+
+        await until(arrived, 3, "delivery through the new owner")
+
+        other = key_slot(later.encode())
+        owner = fresh_cluster.owner_of(other)
+        await asyncio.to_thread(fresh_cluster.move_slot, other, next(n for n in fresh_cluster.nodes if n is not owner))
+        started = time.monotonic()
+        await broker.subscribe(later)  # the broker still thinks `owner` has it
+        assert time.monotonic() - started < 3
+        await cc.spublish(later, b"later")
+
+        async def both() -> bool:
+            return got == [(live, b"moved"), (later, b"later")]
+
+        await until(both, 3, "delivery on the channel subscribed after its slot moved")
+    finally:
+        await broker.close()
+        await cc.aclose()

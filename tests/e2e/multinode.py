@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -105,6 +105,25 @@ class Reader:
                 self.node = (self.node + 1) % len(self.nodes)
                 await self.reconnect(deadline)
         return self.seqs
+
+    async def follow(self, goal: Callable[[], int | None], deadline: float) -> list[int]:
+        """Read messages as they come (the server never finds this reader slow) until it has
+        the seq `goal()` names (None: not known yet); resumes elsewhere like read_until."""
+        while True:
+            total = goal()
+            if total is not None and self.seqs and self.seqs[-1] >= total:
+                return self.seqs
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError(f"reader at {self.seqs[-1:]} of {total}")
+            try:
+                assert self.client is not None
+                self._take(await self.client.expect("msg", timeout=min(left, 0.25)))
+            except TimeoutError:
+                continue
+            except (websockets.ConnectionClosed, ConnectionError, OSError):
+                self.node = (self.node + 1) % len(self.nodes)
+                await self.reconnect(deadline)
 
     async def reconnect(self, deadline: float) -> None:
         while True:
