@@ -50,6 +50,8 @@ class _Track:
     queue: list[tuple[int, Event]] | None = None  # (arrival tick, event) while a backfill runs
     task: asyncio.Task[None] | None = None
     again: bool = False  # re-subscribed while a backfill ran: its history read may be too early
+    present: dict[str, dict[str, Any]] | None = None  # who this node's clients believe is here
+    resync: bool = False  # after a re-subscription: presence events may have been lost too
 
 
 @dataclass
@@ -210,6 +212,7 @@ class Hub:
         track = self._tracks.get(room)
         if track is None or room not in self._rooms:
             return
+        track.resync = True
         if track.queue is None:
             self._backfill(room, track)
         else:  # the running backfill may have read history before the subscription came back
@@ -259,6 +262,9 @@ class Hub:
             self.backfilled += filled
             if filled:
                 log.info("filled a gap of %d messages from history (after seq %d)", filled, track.last)
+        await self._resync_presence(room, track)
+        if self._tracks.get(room) is not track:
+            return
         # Every seq up to `latest` is either delivered now, removed, or beyond retention.
         track.last = max(track.last or 0, page.latest)
         track.task = None
@@ -271,11 +277,44 @@ class Hub:
         if track.again and track.queue is None:
             self._backfill(room, track)
 
+    async def _resync_presence(self, room: str, track: _Track) -> None:
+        """Learn who is here (first backfill); after a re-subscription, tell local clients the
+        difference, since presence events published meanwhile were lost with the messages."""
+        if track.present is not None and not track.resync:
+            return
+        assert self._store is not None
+        try:
+            now = {m.id: m.wire() for m in await asyncio.wait_for(self._store.presence(room), 10.0)}
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.warning("reading a room's presence failed (%s); keeping the last known", type(exc).__name__)
+            return
+        before, track.present, track.resync = track.present, now, False
+        if before is None:
+            return
+        joined = [m for mid, m in now.items() if mid not in before]
+        left = [mid for mid in before if mid not in now]
+        if joined or left:
+            self.deliver(room_events.to_room(room, {"type": "presence", "room": room, "joined": joined, "left": left}))
+
+    def _note_presence(self, room: str, frame: dict[str, Any]) -> None:
+        track = self._tracks.get(room)
+        if track is None or track.present is None:
+            return
+        for m in frame.get("joined") or []:
+            if isinstance(m, dict) and "id" in m:
+                track.present[str(m["id"])] = m
+        for mid in frame.get("left") or []:
+            track.present.pop(str(mid), None)
+
     def deliver(self, event: Event, tick: int | None = None) -> None:
         local = self._rooms.get(event.room)
         if not local:
             return
         self.events += 1
+        if event.frame.get("type") == "presence":
+            self._note_presence(event.room, event.frame)
         if self.on_message is not None and event.frame.get("type") == "msg":
             self.on_message(event.room, int(event.frame.get("ts", 0)))
         cache: dict[WireFormat, Wire] = {}

@@ -69,3 +69,37 @@ async def test_resubscribed_during_a_backfill_backfills_again() -> None:
         await asyncio.sleep(0.01)
     assert received == [1, 2]
     await hub.close()
+
+
+async def test_presence_lost_with_a_subscription_is_resynced() -> None:
+    store = MemoryStore(lambda c, p: None)  # nothing goes out live: as if pub/sub dropped it all
+    hub = Hub(MemoryBroker(), store)
+    await hub.start()
+
+    async def send(data: Wire) -> None:
+        pass
+
+    conn = Connection(send, WireFormat.JSON, 100, lambda c: None)
+    frames: list[dict[str, object]] = []
+    conn.push = lambda data: frames.append(orjson.loads(data))  # type: ignore[method-assign]
+    room = "r-presence"
+    bob = Member(id="m-bob", name="Bob", role=Role.MEMBER)
+    await store.presence_add(room, ANA, "c-ana")
+    await store.presence_add(room, bob, "c-bob")
+    await hub.attach(room, conn, ANA)
+    hub.ready(room, conn, ANA, 0)
+    for _ in range(100):  # the first backfill learns who is here
+        track = hub._tracks.get(room)
+        if track is not None and track.present is not None:
+            break
+        await asyncio.sleep(0.01)
+    carl = Member(id="m-carl", name="Carl", role=Role.MEMBER)
+    await store.presence_add(room, carl, "c-carl")  # joined while the subscription was down
+    await store.presence_remove(room, bob.id, "c-bob")  # and Bob left
+    hub._on_resubscribe(channel(room))
+    for _ in range(100):
+        if frames:
+            break
+        await asyncio.sleep(0.01)
+    assert frames == [{"type": "presence", "room": room, "joined": [carl.wire()], "left": [bob.id]}]
+    await hub.close()
