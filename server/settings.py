@@ -28,6 +28,8 @@ class Settings:
     redis_timeout: float = 2.0
     redis_connect_timeout: float = 2.0
     redis_max_connections: int = 64
+    redis_wait_replicas: int = 0
+    redis_wait_timeout_ms: int = 500
     presence_ttl: int = 30
     history_ttl: int = 7 * 24 * 3600
     rooms_file: str = ""
@@ -111,6 +113,9 @@ def validate(s: Settings) -> None:
         (s.workers >= 1, "HEARTH_WORKERS must be at least 1"),
         (s.redis_timeout > 0 and s.redis_connect_timeout > 0, "HEARTH_REDIS_TIMEOUT/CONNECT_TIMEOUT must be positive"),
         (s.redis_max_connections >= 4, "HEARTH_REDIS_MAX_CONNECTIONS must be at least 4"),
+        (0 <= s.redis_wait_replicas <= 16, "HEARTH_REDIS_WAIT_REPLICAS must be 0 (off) to 16"),
+        (1 <= s.redis_wait_timeout_ms < s.redis_timeout * 1000,
+         "HEARTH_REDIS_WAIT_TIMEOUT_MS must be at least 1 and less than HEARTH_REDIS_TIMEOUT"),
         (s.presence_ttl >= 3, "HEARTH_PRESENCE_TTL must be at least 3 seconds"),
         (s.history_ttl >= 60, "HEARTH_HISTORY_TTL must be at least 60 seconds"),
         (not s.secret or len(s.secret) >= 16, "HEARTH_SECRET must be at least 16 characters"),

@@ -62,7 +62,8 @@ def _redis_runtime(s: Settings) -> Runtime:
     def subscriber() -> Redis:
         return Redis.from_url(s.redis_url, **_subscriber_options(s))
 
-    store = RedisStore(client, presence_ttl=s.presence_ttl, history_ttl=s.history_ttl)
+    store = RedisStore(client, presence_ttl=s.presence_ttl, history_ttl=s.history_ttl,
+                       wait_replicas=s.redis_wait_replicas, wait_timeout_ms=s.redis_wait_timeout_ms)
     counters = RedisCounters(client)
     return Runtime(s, RedisBroker(client, subscriber), store, counters,
                    services=[_StoreService(store, client)])
@@ -107,7 +108,8 @@ def _cluster_runtime(s: Settings) -> Runtime:
     def node_client(host: str, port: int) -> Redis:
         return Redis(host=host, port=port, **_subscriber_options(s), **options)
 
-    store = RedisStore(cluster, sharded=True, presence_ttl=s.presence_ttl, history_ttl=s.history_ttl, limit=limit)
+    store = RedisStore(cluster, sharded=True, presence_ttl=s.presence_ttl, history_ttl=s.history_ttl,
+                       limit=limit, wait_replicas=s.redis_wait_replicas, wait_timeout_ms=s.redis_wait_timeout_ms)
     counters = RedisCounters(cluster, limit=limit)
     return Runtime(s, ClusterBroker(cluster, node_client, limit), store, counters,
                    services=[_StoreService(store, cluster)])

@@ -135,7 +135,8 @@ class RedisStore:
     """rooms.Store over one Redis or a Redis Cluster (`sharded=True`: SPUBLISH)."""
 
     def __init__(self, client: RedisClient, *, sharded: bool = False, presence_ttl: int = 30,
-                 history_ttl: int = 7 * 24 * 3600, limit: asyncio.Semaphore | None = None) -> None:
+                 history_ttl: int = 7 * 24 * 3600, limit: asyncio.Semaphore | None = None,
+                 wait_replicas: int = 0, wait_timeout_ms: int = 500) -> None:
         self._r = client
         self._sharded = sharded
         self._lua = _Scripts(client)
@@ -147,6 +148,9 @@ class RedisStore:
         self._local: dict[str, dict[tuple[str, str], str]] = {}  # room -> (member, conn) -> member JSON
         self._presence_lock = asyncio.Lock()
         self._heartbeat: asyncio.Task[None] | None = None
+        self._wait_replicas = max(0, wait_replicas)  # > 0: WAIT for that many replicas after an append
+        self._wait_timeout_ms = max(1, wait_timeout_ms)  # never 0 (WAIT would block forever)
+        self.wait_short = 0  # appends fewer replicas acknowledged within the timeout (delivered anyway)
 
     # -- lifetime ----------------------------------------------------------------------------
     async def start(self) -> None:
@@ -240,11 +244,47 @@ class RedisStore:
     async def _append(self, room: str, sender: Member, text: str, ts: int, cid: str | None,
                       retain: int) -> tuple[bool, Message]:
         prefix, suffix = msg_parts(room, sender, text, ts)
-        dup, payload = await self._script(self._lua.append, room, [
+        args: list[Any] = [
             secrets.token_hex(4), self._ttl_ms, max(1, retain), sender.id, cid or "", prefix, suffix,
             channel(room), "1" if self._sharded else "0", int(DEDUPE_TTL),
-        ])
+        ]
+        if self._wait_replicas:
+            dup, payload = await self._append_and_wait(room, args)
+        else:
+            dup, payload = await self._script(self._lua.append, room, args)
         return bool(dup), message_of(payload)
+
+    async def _append_and_wait(self, room: str, args: list[Any]) -> Any:
+        """The append script, then `WAIT n timeout` on the same connection (WAIT covers only
+        the writes of the connection it runs on): one non-transactional pipeline, on a cluster
+        to the master owning the room's slot. Fewer replicas than asked is counted and logged;
+        the message was published, so it is delivered all the same."""
+        keys = room_keys(room)
+        script = self._lua.append
+        for attempt in range(2):
+            pipe = self._r.pipeline(transaction=False)
+            pipe.execute_command("EVALSHA", script.sha, len(keys), *keys, *args)  # pipe.evalsha: not on a cluster
+            if isinstance(self._r, RedisCluster):
+                try:
+                    node = self._r.get_node_from_key(keys[0])
+                except rx.SlotNotCoveredError:
+                    raise unavailable() from None
+                pipe.execute_command("WAIT", self._wait_replicas, self._wait_timeout_ms, target_nodes=node)
+            else:
+                pipe.execute_command("WAIT", self._wait_replicas, self._wait_timeout_ms)
+            result, acked = await self._run(pipe.execute(raise_on_error=False))
+            if isinstance(result, rx.NoScriptError) and attempt == 0:
+                await self._run(self._r.script_load(script.script))  # then run the pipeline again
+                continue
+            if isinstance(result, BaseException):
+                raise result
+            if isinstance(acked, BaseException) or int(acked) < self._wait_replicas:
+                self.wait_short += 1
+                log.warning("append in %s: %s of %d replicas acknowledged within %d ms", room,
+                            type(acked).__name__ if isinstance(acked, BaseException) else int(acked),
+                            self._wait_replicas, self._wait_timeout_ms)
+            return result
+        raise AssertionError("unreachable")
 
     @guarded
     async def append_message(
@@ -432,7 +472,8 @@ class RedisStore:
             return False
 
     async def info(self) -> dict[str, Any]:
-        return {"kind": "redis-cluster" if self._sharded else "redis", "rooms_known": len(self._configs)}
+        return {"kind": "redis-cluster" if self._sharded else "redis", "rooms_known": len(self._configs),
+                "wait_replicas": self._wait_replicas, "wait_short": self.wait_short}
 
 
 class RedisCounters:

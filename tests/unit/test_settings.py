@@ -113,3 +113,29 @@ def test_resolve_secret_refuses_a_short_file(tmp_path: Path) -> None:
     path.write_text("short\n")
     with pytest.raises(SettingsError, match="too short"):
         resolve_secret(Settings(secret_file=str(path)))
+
+
+@pytest.mark.parametrize(
+    ("env", "var"),
+    [
+        ({"HEARTH_REDIS_WAIT_REPLICAS": "one"}, "REDIS_WAIT_REPLICAS"),
+        ({"HEARTH_REDIS_WAIT_REPLICAS": "1.5"}, "REDIS_WAIT_REPLICAS"),
+        ({"HEARTH_REDIS_WAIT_REPLICAS": "-1"}, "REDIS_WAIT_REPLICAS"),
+        ({"HEARTH_REDIS_WAIT_REPLICAS": "17"}, "REDIS_WAIT_REPLICAS"),
+        ({"HEARTH_REDIS_WAIT_TIMEOUT_MS": "soon"}, "REDIS_WAIT_TIMEOUT_MS"),
+        ({"HEARTH_REDIS_WAIT_TIMEOUT_MS": "0"}, "REDIS_WAIT_TIMEOUT_MS"),  # WAIT 0 would block forever
+        ({"HEARTH_REDIS_WAIT_TIMEOUT_MS": "-5"}, "REDIS_WAIT_TIMEOUT_MS"),
+        ({"HEARTH_REDIS_WAIT_TIMEOUT_MS": "2000"}, "REDIS_WAIT_TIMEOUT_MS"),  # not below HEARTH_REDIS_TIMEOUT
+        ({"HEARTH_REDIS_WAIT_TIMEOUT_MS": "900", "HEARTH_REDIS_TIMEOUT": "0.5"}, "REDIS_WAIT_TIMEOUT_MS"),
+    ],
+)
+def test_bad_wait_settings_are_refused(env: dict[str, str], var: str) -> None:
+    with pytest.raises(SettingsError) as info:
+        load(env)
+    assert var in str(info.value)
+
+
+def test_wait_settings_default_off_and_parse() -> None:
+    assert (load({}).redis_wait_replicas, load({}).redis_wait_timeout_ms) == (0, 500)
+    s = load({"HEARTH_REDIS_WAIT_REPLICAS": "2", "HEARTH_REDIS_WAIT_TIMEOUT_MS": "250"})
+    assert (s.redis_wait_replicas, s.redis_wait_timeout_ms) == (2, 250)
