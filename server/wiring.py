@@ -22,7 +22,8 @@ from redis.backoff import ExponentialBackoff, NoBackoff
 from server.broker.redis import ClusterBroker, RedisBroker
 from server.runtime import Runtime
 from server.settings import Settings, SettingsError
-from server.store.redis import RedisCounters, RedisStore
+from server.store.redis import RedisStore
+from server.store.redis_counters import RedisCounters
 
 CLUSTER_SCHEMES = ("redis+cluster", "rediss+cluster")
 

@@ -97,7 +97,7 @@ def _s(value: Any) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
-async def _limited(limit: asyncio.Semaphore | None, coro: Awaitable[T]) -> T:
+async def limited(limit: asyncio.Semaphore | None, coro: Awaitable[T]) -> T:
     """Await `coro` holding a place in `limit` (cluster clients raise instead of waiting)."""
     if limit is None:
         return await coro
@@ -127,8 +127,6 @@ class _Scripts:
         self.take_attention = reg(lua.TAKE_ATTENTION)
         self.add_attention = reg(lua.ADD_ATTENTION)
         self.audit = reg(lua.AUDIT)
-        self.take = reg(lua.TAKE)
-        self.gap = reg(lua.GAP)
 
 
 class RedisStore:
@@ -194,7 +192,7 @@ class RedisStore:
         return await self._run(script(keys=room_keys(room), args=args))
 
     async def _run(self, coro: Awaitable[T]) -> T:
-        return await _limited(self._limit, coro)
+        return await limited(self._limit, coro)
 
     # -- rooms ------------------------------------------------------------------------------
     @guarded
@@ -474,30 +472,3 @@ class RedisStore:
     async def info(self) -> dict[str, Any]:
         return {"kind": "redis-cluster" if self._sharded else "redis", "rooms_known": len(self._configs),
                 "wait_replicas": self._wait_replicas, "wait_short": self.wait_short}
-
-
-class RedisCounters:
-    """rooms.Counters over Redis: the same arithmetic as MemoryCounters, in one script each."""
-
-    def __init__(self, client: RedisClient, *, prefix: str = "hearth:c:",
-                 limit: asyncio.Semaphore | None = None) -> None:
-        self._r = client
-        self._prefix = prefix
-        self._lua = _Scripts(client)
-        self._limit = limit
-
-    async def _run(self, coro: Awaitable[T]) -> T:
-        return await _limited(self._limit, coro)
-
-    @guarded
-    async def take(self, key: str, rate: float, burst: int, now_ms: int) -> int:
-        return int(await self._run(self._lua.take(keys=[self._prefix + key], args=[repr(float(rate)), burst, now_ms])))
-
-    @guarded
-    async def gap(self, key: str, seconds: int, now_ms: int) -> int:
-        return int(await self._run(self._lua.gap(keys=[self._prefix + key], args=[seconds, now_ms])))
-
-    @guarded
-    async def seen(self, key: str, ttl_seconds: int) -> bool:
-        old = await self._run(self._r.set(self._prefix + key, 1, ex=max(1, ttl_seconds), get=True))
-        return old is not None

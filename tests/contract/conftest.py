@@ -19,7 +19,8 @@ from server.broker import Broker
 from server.broker.memory import MemoryBroker
 from server.broker.redis import ClusterBroker, RedisBroker
 from server.store.memory import MemoryCounters, MemoryStore
-from server.store.redis import RedisCounters, RedisStore
+from server.store.redis import RedisStore
+from server.store.redis_counters import RedisCounters
 from tests.support.redis import RedisCluster, RedisServer
 
 
