@@ -28,18 +28,18 @@ sys.path.insert(0, str(ROOT))
 from moderation import RoomModeration, build_pipeline  # noqa: E402
 from moderation.normalize import normalize  # noqa: E402
 
-CORPUS = ROOT / "tests" / "unit" / "moderation" / "corpus"
+CORPUS = ROOT / "moderation" / "corpus" / "train"
 
 
 MIX = {"ordinary": 0.85, "pii": 0.08, "crisis": 0.05, "abuse": 0.02}
 
 
-def _kind(label: str) -> str:
-    if label.startswith("crisis"):
+def _kind(label: str, kind: str) -> str:
+    if label in ("plan", "ideation"):
         return "crisis"
-    if label.startswith("pii"):
+    if label == "pii":
         return "pii"
-    return "abuse" if label == "abuse" else "ordinary"
+    return "abuse" if kind == "abuse" else "ordinary"
 
 
 def load_labelled() -> list[tuple[str, str]]:
@@ -49,7 +49,7 @@ def load_labelled() -> list[tuple[str, str]]:
             for line in f:
                 if line.strip():
                     d = json.loads(line)
-                    rows.append((d["text"], _kind(str(d.get("category") or d.get("label") or ""))))
+                    rows.append((d["text"], _kind(str(d.get("label", "")), str(d.get("kind", "")))))
     return rows
 
 
@@ -58,6 +58,14 @@ def load_texts(mix: str = "corpus", count: int = 0) -> list[str]:
     if mix == "corpus":
         return [text for text, _ in rows]
     rng = random.Random(20261122)
+    if mix == "long":  # posts of 1,000-4,000 characters (the default max_length) joined from the corpus
+        out: list[str] = []
+        for _ in range(max(count // 10, 50)):
+            target, parts = rng.randint(1000, 4000), []
+            while sum(len(p) + 1 for p in parts) < target:
+                parts.append(rng.choice(rows)[0])
+            out.append(" ".join(parts)[:target])
+        return out
     by_kind: dict[str, list[str]] = {}
     for text, kind in rows:
         by_kind.setdefault(kind, []).append(text)
@@ -78,7 +86,7 @@ def percentiles(samples: list[int]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--messages", type=int, default=20_000)
-    parser.add_argument("--mix", choices=["realistic", "corpus"], default="realistic")
+    parser.add_argument("--mix", choices=["realistic", "corpus", "long"], default="realistic")
     parser.add_argument("--config", default="{}", help="RoomModeration settings as JSON")
     args = parser.parse_args()
 

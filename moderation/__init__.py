@@ -5,7 +5,8 @@ and calls ``check_message`` / ``check_name``; the verdict says what to do and wh
 docs/moderation.md.
 """
 
-from moderation.config import RoomModeration
+from moderation.config import SUPPORTED_LANGUAGES, RoomModeration
+from moderation.crisis import model_available as crisis_model_available
 from moderation.dedupe import fingerprint
 from moderation.pipeline import RULES_VERSION, Pipeline, build_pipeline
 from moderation.rate import Bucket, take
@@ -19,6 +20,8 @@ __all__ = [
     "RULES_VERSION",
     "Reason",
     "RoomModeration",
+    "SUPPORTED_LANGUAGES",
+    "crisis_model_available",
     "Verdict",
     "build_pipeline",
     "fingerprint",

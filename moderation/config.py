@@ -18,7 +18,9 @@ import phonenumbers
 from moderation.regex_guard import compile_patterns
 from moderation.rules.links import LINK_POLICIES
 
-__all__ = ["RoomModeration", "KNOWN_RULES", "ACTION_NAMES", "MAX_TERMS", "MAX_TERM_LENGTH"]
+__all__ = [
+    "RoomModeration", "KNOWN_RULES", "ACTION_NAMES", "MAX_TERMS", "MAX_TERM_LENGTH", "SUPPORTED_LANGUAGES",
+]
 
 KNOWN_RULES = ("crisis", "anonymity", "abuse", "links")
 ACTION_NAMES = ("redact", "hold", "reject")
@@ -27,6 +29,10 @@ MAX_TERM_LENGTH = 100
 MAX_LENGTH_LIMIT = 100_000
 
 _REGIONS = frozenset(phonenumbers.SUPPORTED_REGIONS)
+# Languages the crisis detector was trained and measured on (docs/moderation.md). Any other
+# ISO 639-1 code is accepted: the language-independent rules still run, and the room is
+# marked as having limited detection.
+SUPPORTED_LANGUAGES = ("en", "es", "pt", "fr", "de")
 
 
 def _str_tuple(key: str, value: Any, *, max_items: int, max_len: int) -> tuple[str, ...]:
@@ -56,10 +62,12 @@ class RoomModeration:
     (patterns bounded and checked for catastrophic backtracking). blocked_action: what they
     do ("hold" or "reject" or "redact"... redact is treated as hold: terms are not spans we
     promise to remove). allowed_terms: override word-list hits. crisis_hold_ideation: hold
-    ideation without a plan. crisis_model: also consult the learned crisis classifier
-    (``rules/crisis_model.py``), which can only raise the crisis level. dry_run: rule names
+    ideation without a plan. crisis_model: use the learned crisis classifier
+    (``moderation/crisis/``); off leaves only its rules-only fallback (for diagnosis). dry_run: rule names
     that only report. link_policy: allow | redact | hold | reject. allowed_domains: links
-    that always pass. pii_action: "redact" or "hold". max_length: longer messages are rejected before any rule runs.
+    that always pass. pii_action: "redact" or "hold". language: the room's language (ISO
+    639-1; crisis detection and local address/phone shapes are trained for
+    ``SUPPORTED_LANGUAGES``). max_length: longer messages are rejected before any rule runs.
     """
 
     rules: tuple[str, ...] = KNOWN_RULES
@@ -77,6 +85,12 @@ class RoomModeration:
     allowed_domains: tuple[str, ...] = ()
     pii_action: str = "redact"
     max_length: int = 4000
+    language: str = "en"
+
+    @property
+    def detection_limited(self) -> bool:
+        """True when crisis detection was not trained for the room's language."""
+        return self.language not in SUPPORTED_LANGUAGES
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):
@@ -112,6 +126,9 @@ class RoomModeration:
             raise ValueError("blocked_action: expected 'hold' or 'reject'")
         if self.link_policy not in LINK_POLICIES:
             raise ValueError(f"link_policy: expected one of {', '.join(LINK_POLICIES)}")
+        if not (isinstance(self.language, str) and len(self.language) == 2
+                and self.language.isascii() and self.language.isalpha() and self.language.islower()):
+            raise ValueError("language: expected a two-letter ISO 639-1 code such as 'en' or 'es'")
         if self.pii_action not in ("redact", "hold"):
             raise ValueError("pii_action: expected 'redact' or 'hold'")
         for key in ("crisis_hold_ideation", "crisis_model"):
@@ -130,6 +147,8 @@ class RoomModeration:
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
             kwargs[key] = tuple(value) if isinstance(value, list) else value
+        if isinstance(kwargs.get("language"), str):
+            kwargs["language"] = kwargs["language"].lower()
         if isinstance(kwargs.get("phone_region"), str):
             kwargs["phone_region"] = kwargs["phone_region"].upper()
         return cls(**kwargs)

@@ -48,6 +48,7 @@ LEET_TABLE = str.maketrans({
 })
 
 _LEET_CHARS = re.compile(r"[013457@$!|]")
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _LEET_TOKEN = re.compile(r"[a-z0-9@$!|*']+")
 
 
@@ -61,13 +62,32 @@ def _leet_token(m: re.Match[str]) -> str:
 _DIGIT_WORDS = {
     "zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+    # Spanish, Portuguese, French and German (accents are folded before this runs)
+    "cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5",
+    "seis": "6", "siete": "7", "ocho": "8", "nueve": "9",
+    "um": "1", "dois": "2", "duas": "2", "quatro": "4", "meia": "6", "sete": "7",
+    "oito": "8", "nove": "9",
+    "un": "1", "deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "sept": "7",
+    "huit": "8", "neuf": "9",
+    "null": "0", "eins": "1", "zwei": "2", "zwo": "2", "drei": "3", "vier": "4",
+    "funf": "5", "fuenf": "5", "sechs": "6", "sieben": "7", "acht": "8", "neun": "9",
 }
-_DW = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)(?![a-z])"
+_WORDS_ALT = "|".join(sorted((w for w in _DIGIT_WORDS if w != "oh"), key=len, reverse=True))
+_DW = rf"(?:{_WORDS_ALT})(?![a-z])"
+# "double seven" / "triple oh" repeat one digit; "oh" reads as zero inside a run, and may
+# start one when a digit word follows ("oh seven seven…").
+_REPEAT = rf"(?:double|triple|doble|triplo|doppel)[ \t]+(?:{_DW}|oh(?![a-z])|\d(?![a-z0-9]))"
 _DIGIT_RUN = re.compile(
-    rf"(?<![a-z0-9])(?:{_DW}|\d+)(?:[ \t,.\-]+(?:{_DW}|oh(?![a-z])|\d+(?![a-z]))){{2,}}"
+    rf"(?<![a-z0-9])(?:{_REPEAT}|{_DW}|oh(?=[ \t,.\-]+(?:double|triple|{_DW}))|\d+)"
+    rf"(?:[ \t,.\-]+(?:{_REPEAT}|{_DW}|oh(?![a-z])|\d+(?![a-z]))){{2,}}"
 )
-_DIGIT_TOKEN = re.compile(r"zero|oh|one|two|three|four|five|six|seven|eight|nine|\d+")
-_DIGIT_WORD_HINT = re.compile(r"(?:zero|one|two|three|four|five|six|seven|eight|nine)\b")
+_DIGIT_TOKEN = re.compile(rf"double|triple|doble|triplo|doppel|oh|{_WORDS_ALT}|\d+")
+_REPEATS = {"double": 2, "triple": 3, "doble": 2, "triplo": 3, "doppel": 2}
+_DIGIT_WORD_HINT = re.compile(
+    r"(?:zero|one|two|three|four|five|six|seven|eight|nine|cero|uno|dos|tres|cuatro|cinco|"
+    r"seis|siete|ocho|nueve|um|dois|duas|quatro|meia|sete|oito|nove|un|deux|trois|quatre|"
+    r"cinq|sept|huit|neuf|null|eins|zwei|zwo|drei|vier|funf|fuenf|sechs|sieben|acht|neun)\b"
+)
 
 # Three or more single characters separated by short gaps: "j a n e", "k-i-l-l",
 # "5 5 5", "j a n e @ g m a i l . c o m" (a lone "@" or "." counts as a character, so the
@@ -112,7 +132,7 @@ def _lower_same_length(text: str) -> str:
 class Normalized:
     """A normalized view of one text plus the map back to original offsets."""
 
-    __slots__ = ("original", "text", "lower", "_starts", "_ends", "_leet")
+    __slots__ = ("original", "text", "lower", "_starts", "_ends", "_leet", "_words")
 
     def __init__(
         self,
@@ -128,6 +148,18 @@ class Normalized:
         self._starts = starts
         self._ends = ends
         self._leet: str | None = None
+        self._words: frozenset[str] | None = None
+
+    @property
+    def words(self) -> frozenset[str]:
+        """The distinct lower-case words (letters, digits, apostrophes), computed once.
+
+        Detectors test it against their cue words (``not n.words.isdisjoint(CUES)``), a
+        far cheaper pre-filter than a regex scan per detector.
+        """
+        if self._words is None:
+            self._words = frozenset(_WORD.findall(self.lower))
+        return self._words
 
     @property
     def leet(self) -> str:
@@ -236,7 +268,16 @@ def _digit_edits(lower: str) -> list[tuple[int, int, str]]:
     for m in _DIGIT_RUN.finditer(lower):
         tokens = _DIGIT_TOKEN.findall(m.group())
         words = sum(1 for t in tokens if not t.isdigit())
-        digits = "".join(_DIGIT_WORDS.get(t, t) for t in tokens)
+        parts: list[str] = []
+        repeat = 1
+        for t in tokens:
+            if t in _REPEATS:
+                repeat = _REPEATS[t]
+                continue
+            parts.append(_DIGIT_WORDS.get(t, t) * repeat if len(t) == 1 or not t.isdigit()
+                         else t)
+            repeat = 1
+        digits = "".join(parts)
         if words >= 2 and len(digits) >= 7:
             edits.append((m.start(), m.end(), digits))
     return edits

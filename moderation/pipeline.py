@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from moderation.config import RoomModeration
+from moderation.crisis import CrisisRule, CrisisSettings
 from moderation.normalize import Normalized, normalize
 from moderation.redact import output_bound, redact
 from moderation.regex_guard import compile_patterns
 from moderation.rules.abuse import AbuseRule, AbuseSettings
 from moderation.rules.anonymity import AnonymityRule, AnonymitySettings
 from moderation.rules.base import Mode, Rule
-from moderation.rules.crisis import CrisisRule, CrisisSettings
 from moderation.rules.links import LinkSettings, LinksRule
 from moderation.types import Action, Finding, Reason, RuleResult, Verdict
 
@@ -29,12 +29,14 @@ _CRISIS_RANK = {None: 0, "ideation": 1, "plan": 2}
 
 
 def _crisis_rule(c: RoomModeration) -> Rule:
-    return CrisisRule(CrisisSettings(hold_ideation=c.crisis_hold_ideation, model=c.crisis_model))
+    return CrisisRule(CrisisSettings(hold_ideation=c.crisis_hold_ideation, model=c.crisis_model, language=c.language))
 
 
 def _anonymity_rule(c: RoomModeration) -> Rule:
     action = Action.HOLD if c.pii_action == "hold" else Action.REDACT
-    return AnonymityRule(AnonymitySettings(phone_region=c.phone_region, action=action))
+    return AnonymityRule(
+        AnonymitySettings(phone_region=c.phone_region, action=action, language=c.language)
+    )
 
 
 def _abuse_rule(c: RoomModeration) -> Rule:
@@ -115,6 +117,7 @@ class Pipeline:
         n = normalize(text)
         action = Action.ALLOW
         crisis: str | None = None
+        why: tuple[str, ...] = ()
         reasons: list[Reason] = []
         spans: list[tuple[int, int, str]] = []
         for rule in self.rules:
@@ -135,11 +138,13 @@ class Pipeline:
                     spans.append((f.span[0], f.span[1], f.marker or "[removed]"))
             if not dry and _CRISIS_RANK.get(result.crisis, 0) > _CRISIS_RANK.get(crisis, 0):
                 crisis = result.crisis
+            if not dry and result.why and not why:
+                why = result.why
         redacted = redact(text, spans) if spans else None
         if redacted is not None and len(redacted) > output_bound(len(text)):
             redacted = "[message removed]"  # redact() guarantees the bound; belt and braces
         out = redacted if action == Action.REDACT and redacted is not None else text
-        return Verdict(action, out, tuple(reasons), crisis, self.version, redacted)
+        return Verdict(action, out, tuple(reasons), crisis, self.version, redacted, why)
 
 
 def build_pipeline(config: RoomModeration) -> Pipeline:

@@ -45,6 +45,8 @@ class Verdict:
     (held and escalated messages keep the original for facilitator review). Whenever a PII
     or link redaction applied, ``redacted_text`` carries the redacted form regardless of the
     action, so a facilitator who approves a held message can deliver it without the PII.
+    ``why`` holds the words that weighed most in a crisis verdict: for facilitators' eyes only
+    (it is message text; never log it or put it in the audit trail).
     """
 
     action: Action
@@ -53,6 +55,7 @@ class Verdict:
     crisis: str | None
     rule_set_version: str
     redacted_text: str | None = None
+    why: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -80,3 +83,4 @@ class RuleResult:
 
     findings: tuple[Finding, ...] = ()
     crisis: str | None = None
+    why: tuple[str, ...] = ()

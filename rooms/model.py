@@ -7,6 +7,8 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
+from moderation import SUPPORTED_LANGUAGES, crisis_model_available
+
 REACTIONS: tuple[str, ...] = ("heart", "hug", "nod", "clap", "strong", "thanks")
 MAX_TEXT = 4000
 
@@ -57,6 +59,18 @@ class RoomConfig:
     needs_facilitator: bool = False
     retain_messages: int = 1000
     moderation: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def language(self) -> str:
+        lang = self.moderation.get("language", "en")
+        return lang.lower() if isinstance(lang, str) else "en"
+
+    @property
+    def detection(self) -> str:
+        """"full", or "limited" when crisis detection was not trained for the room's language
+        or its model could not be loaded (the rules-only fallback is running)."""
+        ok = self.language in SUPPORTED_LANGUAGES and crisis_model_available()
+        return "full" if ok else "limited"
 
     def wire(self) -> dict[str, Any]:
         return {
@@ -119,6 +133,8 @@ class RoomState:
             "topic": config.topic,
             "floor": self.floor,
             "queue": list(self.queue),
+            "language": config.language,
+            "detection": config.detection,
         }
 
 
@@ -153,11 +169,12 @@ class Held:
     reasons: tuple[str, ...]
     crisis: str | None = None
     cid: str | None = None
+    why: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id, "sender": self.sender.wire(), "text": self.text, "ts": self.ts,
-            "reasons": list(self.reasons), "crisis": self.crisis, "cid": self.cid,
+            "reasons": list(self.reasons), "crisis": self.crisis, "cid": self.cid, "why": list(self.why),
         }
 
     @classmethod
@@ -165,7 +182,7 @@ class Held:
         return cls(
             id=str(data["id"]), sender=Member.from_wire(data["sender"]), text=str(data["text"]),
             ts=int(data["ts"]), reasons=tuple(data.get("reasons") or ()), crisis=data.get("crisis"),
-            cid=data.get("cid"),
+            cid=data.get("cid"), why=tuple(str(w) for w in data.get("why") or ()),
         )
 
 

@@ -87,8 +87,12 @@ def _whole(start: int, page: HistoryPage, limit: int) -> bool:
 
 
 def held_frame(room: str, held: Held) -> dict[str, Any]:
-    return {"type": "held", "room": room, "held": held.id, "from": held.sender.wire(), "text": held.text,
-            "reasons": list(held.reasons), "crisis": held.crisis is not None, "ts": held.ts}
+    frame = {"type": "held", "room": room, "held": held.id, "from": held.sender.wire(), "text": held.text,
+             "reasons": list(held.reasons), "crisis": held.crisis is not None, "ts": held.ts}
+    if held.crisis is not None:
+        frame["level"] = held.crisis
+        frame["why"] = list(held.why)
+    return frame
 
 
 class RoomService:
@@ -303,7 +307,9 @@ class RoomService:
             await self.fanout.publish(events.to_member(room, member.id, {
                 "type": "notice", "room": room, "level": "info", "text": notice, "seq": message.seq}))
         if verdict.crisis and not facilitator:
-            await self._crisis_alert(config, member, reasons, seq=message.seq)
+            await self._crisis_alert(config, member, reasons, verdict, seq=message.seq)
+        elif "crisis_possible" in verdict.codes and not facilitator:
+            await self._crisis_hint(config, member, verdict, message.seq)
         return Posted(status=status, seq=message.seq, text=message.text, reasons=reasons, notice=notice)
 
     async def _may_post(self, member: Member, room: str, now: int) -> None:
@@ -330,24 +336,38 @@ class RoomService:
         # What is delivered if a facilitator approves: with personal details already redacted.
         deliverable = verdict.redacted_text if verdict.redacted_text is not None else text
         held = Held(id="h_" + secrets.token_hex(6), sender=member, text=deliverable, ts=now,
-                    reasons=reasons, crisis=verdict.crisis, cid=cid)
+                    reasons=reasons, crisis=verdict.crisis, cid=cid, why=verdict.why if verdict.crisis else ())
         await self.store.hold(room, held)
         frame = held_frame(room, held)
         frame["text"] = text  # facilitators are shown what was written
         await self.fanout.publish(events.to_facilitators(room, frame))
         if verdict.action is Action.ESCALATE or verdict.crisis:
-            await self._crisis_alert(config, member, reasons, held=held.id)
+            await self._crisis_alert(config, member, reasons, verdict, held=held.id)
         else:
             await self.fanout.publish(events.to_member(room, member.id, {
                 "type": "notice", "room": room, "level": "info", "held": held.id,
                 "text": "Your message is waiting for the facilitator to look at it."}))
         return Posted(status="held", seq=None, text=None, reasons=reasons, held=held.id)
 
-    async def _crisis_alert(self, config: RoomConfig, member: Member, reasons: tuple[str, ...], *,
-                            seq: int | None = None, held: str | None = None) -> None:
+    async def _crisis_hint(self, config: RoomConfig, member: Member, verdict: Verdict, seq: int) -> None:
+        """A quiet, facilitator-only hint: the detector was unsure. Nothing goes to the author."""
+        hint: dict[str, Any] = {"type": "alert", "room": config.id, "kind": "hint", "level": "possible",
+                                "from": member.wire(), "reasons": ["crisis:crisis_possible"], "seq": seq,
+                                "why": list(verdict.why), "ts": self._clock()}
+        if "crisis_model_unavailable" in verdict.codes:
+            hint["detection"] = "limited"
+        await self.fanout.publish(events.to_facilitators(config.id, hint))
+
+    async def _crisis_alert(self, config: RoomConfig, member: Member, reasons: tuple[str, ...], verdict: Verdict,
+                            *, seq: int | None = None, held: str | None = None) -> None:
         room = config.id
         alert: dict[str, Any] = {"type": "alert", "room": room, "kind": "crisis", "from": member.wire(),
                                  "reasons": list(reasons), "ts": self._clock()}
+        if verdict.crisis is not None:
+            alert["level"] = verdict.crisis
+            alert["why"] = list(verdict.why)
+        if "crisis_model_unavailable" in verdict.codes:
+            alert["detection"] = "limited"
         if seq is not None:
             alert["seq"] = seq
         if held is not None:

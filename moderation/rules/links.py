@@ -1,7 +1,9 @@
 """Links rule: URLs are redacted by default (they identify people and carry spam).
 
-Finds scheme URLs, ``www.`` hosts, bare domains with a common TLD and spelled-out domains
-("mysite dot com"). Domains on the room's allow-list (e.g. a crisis line's site) pass.
+Finds scheme URLs, ``www.`` hosts, bare domains with a common TLD, spelled-out domains
+("mysite dot com") and bare domains under any other public suffix (``domains.py``, checked
+against an offline Public Suffix List). Domains on the room's allow-list (e.g. a crisis
+line's site) pass.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from dataclasses import dataclass, field
 
 from moderation.normalize import Normalized
 from moderation.rules.base import Mode
+from moderation.rules.domains import find_bare_domains, warm_up
 from moderation.types import Action, Finding, RuleResult
 
 __all__ = ["LinkSettings", "find_links", "LinksRule", "LINK_POLICIES"]
@@ -64,11 +67,13 @@ def _allowed(url: str, allowed: tuple[str, ...]) -> bool:
 def find_links(n: Normalized, allowed_domains: tuple[str, ...] = ()) -> list[tuple[int, int]]:
     """Pure predicate: spans (normalized coordinates) of links not on the allow-list."""
     low = n.lower
-    if not _HINT.search(low):
-        return []
+    found: list[tuple[int, int]] = []
+    if _HINT.search(low):
+        found.extend((m.start(), m.end()) for m in _URL.finditer(low))
+    # Any other public suffix ("jane-doe.ai", "janedoe.page"), checked offline.
+    found.extend(find_bare_domains(n.text, low))
     spans: list[tuple[int, int]] = []
-    for m in _URL.finditer(low):
-        start, end = m.start(), m.end()
+    for start, end in found:
         while end > start and low[end - 1] in _TRAILING:
             end -= 1
         if end - start < 4:
@@ -76,7 +81,7 @@ def find_links(n: Normalized, allowed_domains: tuple[str, ...] = ()) -> list[tup
         if _allowed(low[start:end], allowed_domains):
             continue
         spans.append((start, end))
-    return spans
+    return sorted(set(spans))
 
 
 class LinksRule:
@@ -88,6 +93,7 @@ class LinksRule:
     def __init__(self, settings: LinkSettings) -> None:
         self.settings = settings
         self.action = LINK_POLICIES[settings.policy]
+        warm_up()  # load the public-suffix snapshot at build time, not on a message
 
     def evaluate(self, n: Normalized, mode: Mode) -> RuleResult:
         spans = find_links(n, self.settings.allowed_domains)

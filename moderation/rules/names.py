@@ -17,6 +17,14 @@ __all__ = ["find_names", "looks_like_full_name"]
 
 Hit = tuple[int, int, str]
 
+# Words after "I'm" / "call me" that are not a surname either ("I'm Mexican American",
+# "call me Sam please").
+_STOP = NOT_A_NAME | frozenset("""
+please pls plz american british english irish scottish welsh canadian australian mexican
+spanish french german italian portuguese brazilian indian chinese japanese korean african
+asian latina latino jewish muslim christian catholic hindu sikh buddhist atheist
+""".split())
+
 _TOKEN = r"([A-Za-z][A-Za-z'\-]{0,30})"
 _SURNAME = re.compile(
     rf"(?:last|sur|family|maiden|second)\s?name\s*(?:is|'s|was|:|=|-)?\s*{_TOKEN}"
@@ -48,15 +56,18 @@ _RELATION = re.compile(
 )
 _CAMEL = re.compile(r"^[A-Z][a-z]+(?:[A-Z][a-z]+)+$")
 _HONORIFIC = re.compile(r"(?<![A-Za-z])(?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof)\.?\s+([A-Z][a-z'\-]{1,30})")
-_HINT = re.compile(
-    r"name|i'?m|i am|this is|it'?s|call me|go by|known as|signed|regards|cheers|"
-    r"dr|mr|mrs|ms|mx|miss|prof|[-~]|[Mm]y\s|[Oo]ur\s|[Hh]is\s|[Hh]er\s",
-    re.IGNORECASE,
-)
+# Substrings each pattern needs (in the lower-case view): cheap pre-filters.
+_STRONG_WORDS = ("called", "call me", "go by", "known as")
+_WEAK_WORDS = ("im", "i'm", "i am", "this is", "it's", "its", "signed", "regards", "cheers", "-", "~")
+_RELATION_WORDS = ("my", "our", "his", "her")
+_TITLE_WORDS = ("dr", "mr", "ms", "mx", "miss", "prof")
+# The weak and relation patterns need a capitalised word after a lower-case one, or a
+# known first name ("i'm jake morrison").
+_CAP_AFTER = re.compile(r"[a-z,'~\-][ \t]+[A-Z][a-z]")
 
 
 def _is_word(tok: str | None) -> bool:
-    return tok is None or tok.lower().strip("'-") in NOT_A_NAME or len(tok.strip("'-")) < 2
+    return tok is None or tok.lower().strip("'-") in _STOP or len(tok.strip("'-")) < 2
 
 
 def _cap(tok: str) -> bool:
@@ -69,18 +80,20 @@ def _first_name(tok: str) -> bool:
 
 def find_names(n: Normalized) -> list[Hit]:
     """Spans (normalized coordinates) of surnames / full names in introductions."""
-    text = n.text
-    if not _HINT.search(text):
-        return []
+    text, low = n.text, n.lower
     hits: list[Hit] = []
-    for m in _SURNAME.finditer(text):
+    # Each pattern runs only when a word it needs occurs (plain substring tests are far
+    # cheaper than scanning every position with a case-insensitive alternation).
+    has_name = "name" in low
+    for m in _SURNAME.finditer(text) if has_name else ():
         if not _is_word(m.group(1)):
             end = m.end(2) if m.group(2) and not _is_word(m.group(2)) else m.end(1)
             hits.append((m.start(1), end, "full_name"))
-    for m in _SURNAME_AFTER.finditer(text):
+    for m in _SURNAME_AFTER.finditer(text) if has_name and "is my" in low else ():
         if not _is_word(m.group(1)):
             hits.append((m.start(1), m.end(1), "full_name"))
-    for m in _STRONG.finditer(text):
+    strong = has_name or any(w in low for w in _STRONG_WORDS)
+    for m in _STRONG.finditer(text) if strong else ():
         first, second, third = m.group(1), m.group(2), m.group(3)
         if not _is_word(first) and _CAMEL.match(first):
             hits.append((m.start(1), m.end(1), "full_name"))  # "SarahKowalski"
@@ -89,7 +102,9 @@ def find_names(n: Normalized) -> list[Hit]:
             continue
         end = m.end(3) if third and not _is_word(third) else m.end(2)
         hits.append((m.start(1), end, "full_name"))
-    for m in _WEAK.finditer(text):
+    named = not n.words.isdisjoint(FIRST_NAMES) or _CAP_AFTER.search(text) is not None
+    weak = named and any(w in low for w in _WEAK_WORDS)
+    for m in _WEAK.finditer(text) if weak else ():
         first, second, third = m.group(1), m.group(2), m.group(3)
         if _is_word(first) or _is_word(second):
             continue
@@ -97,10 +112,11 @@ def find_names(n: Normalized) -> list[Hit]:
             continue
         end = m.end(3) if third and not _is_word(third) and _cap(third) else m.end(2)
         hits.append((m.start(1), end, "full_name"))
-    for m in _RELATION.finditer(text):
+    relation = named and any(w in low for w in _RELATION_WORDS)
+    for m in _RELATION.finditer(text) if relation else ():
         if not (_is_word(m.group(1)) or _is_word(m.group(2))):
             hits.append((m.start(1), m.end(2), "full_name"))
-    for m in _HONORIFIC.finditer(text):
+    for m in _HONORIFIC.finditer(text) if any(w in low for w in _TITLE_WORDS) else ():
         if not _is_word(m.group(1)):
             hits.append((m.start(1), m.end(1), "full_name"))
     return hits

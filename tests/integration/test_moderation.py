@@ -44,6 +44,9 @@ async def test_crisis_plan_is_held_resources_shown_facilitator_alerted(hearth: H
     assert held["crisis"] is True and held["text"] == text and held["from"]["id"] == me["id"]
     alert = await fac.expect("alert", kind="crisis")
     assert alert["held"] == held["held"] and alert["from"]["id"] == me["id"]
+    # The facilitator sees the level and the words that weighed most, never a bare score.
+    assert held["level"] == alert["level"] == "plan"
+    assert alert["why"] and set(alert["why"]) <= set(text.lower().replace(",", " ").replace("'", "").split())
     # Never broadcast: the other member sees no msg, no held, no alert, no notice.
     ping = await other.request({"type": "ping"})
     assert ping["type"] == "pong"
@@ -63,8 +66,40 @@ async def test_ideation_is_delivered_with_a_private_alert_by_default(hearth: Hea
     assert ack["status"] == "delivered"
     alert = await fac.expect("alert", kind="crisis")
     assert alert["seq"] == ack["seq"] and alert["from"]["id"] == me["id"]
+    assert alert["level"] == "ideation" and isinstance(alert["why"], list)
     assert (await author.expect("notice", level="crisis"))["resources"]
     await other.expect("msg", seq=ack["seq"])
+    await other.nothing("alert", within=0.2)
+
+
+async def test_room_language_and_detection_reach_the_console(hearth: HearthServer) -> None:
+    room = hearth.create_room(moderation={"language": "es"})
+    fac = await Client.connect(hearth.ws_url, hearth.token(role="facilitator"))
+    joined = await fac.join(room)
+    assert joined["state"]["language"] == "es" and joined["state"]["detection"] == "full"
+    author = await Client.connect(hearth.ws_url, hearth.token())
+    await author.join(room)
+    ack = await author.request({"type": "send", "room": room,
+                                "text": "ya no puedo más, esta noche me tomo todas las pastillas que guardé"})
+    assert ack["status"] == "held"
+    assert (await fac.expect("alert", kind="crisis"))["level"] == "plan"
+    limited = hearth.create_room(moderation={"language": "it"})
+    assert (await fac.join(limited))["state"]["detection"] == "limited"
+
+
+async def test_a_possible_crisis_is_only_a_quiet_hint_to_facilitators(hearth: HearthServer) -> None:
+    room, fac, author, other, me = await _room(hearth)
+    # The shipped model is unsure about this one (docs/moderation.md, level "possible"; after a
+    # retrain pick another such text with `crisis.assess`): it is
+    # delivered as written, the author gets nothing, facilitators get a quiet hint.
+    ack = await author.request({"type": "send", "room": room,
+                                "text": "i just want everything to be quiet for a while"})
+    assert ack["status"] == "delivered"
+    await other.expect("msg", seq=ack["seq"])
+    hint = await fac.expect("alert", kind="hint")
+    assert hint["level"] == "possible" and hint["seq"] == ack["seq"] and hint["from"]["id"] == me["id"]
+    assert hint["why"] and "item" not in hint
+    await author.nothing("notice", within=0.2)
     await other.nothing("alert", within=0.2)
 
 

@@ -17,7 +17,11 @@ export function waitedText(ms) {
   return `waiting ${hours} h ${m % 60} min`;
 }
 
+const LEVEL_WORDS = { plan: "Crisis – plan or act", ideation: "Crisis – thoughts", possible: "Possibly struggling" };
+
 const REASON_WORDS = {
+  crisis_plan: "a plan, means or an act", crisis_ideation: "thoughts of suicide or self-harm",
+  crisis_possible: "possible distress (unsure)",
   crisis: "crisis", selfharm: "self-harm", ideation: "thoughts of suicide", email: "email", phone: "phone number",
 };
 function reasonText(reasons) {
@@ -139,6 +143,12 @@ export class FacilitatorConsole {
   renderControls() {
     if (!this.enabled) return;
     const st = this.store.state;
+    const limited = $("detection-limited");
+    if (limited) {
+      limited.hidden = st.detection !== "limited";
+      limited.textContent = `Crisis detection is limited in this room (language “${st.language || "?"}”): `
+        + "only simple rules run, so read closely and check in with anyone who seems to be struggling.";
+    }
     $("ctl-pause").textContent = st.phase === "paused" ? "Resume the room" : "Pause the room";
     $("ctl-round").textContent = st.phase === "round" ? "End the sharing round" : "Start a sharing round";
     $("ctl-round").setAttribute("aria-pressed", String(st.phase === "round"));
@@ -201,7 +211,8 @@ export class FacilitatorConsole {
     const key = `h:${f.held}`;
     const prev = this.items.get(key);
     this.items.set(key, { ...(prev || {}), key, kind: "held", held: f.held, from: f.from, text: f.text,
-      reasons: f.reasons || [], crisis: !!f.crisis || !!prev?.crisis, ts: f.ts || prev?.ts || Date.now() });
+      reasons: f.reasons || [], crisis: !!f.crisis || !!prev?.crisis, ts: f.ts || prev?.ts || Date.now(),
+      level: f.level || prev?.level, why: f.why || prev?.why || [] });
     this.render();
     this.view.announce(f.crisis ? `Crisis: a message from ${f.from?.name} is waiting for you.` :
       `A message from ${f.from?.name} is waiting for review.`);
@@ -211,15 +222,18 @@ export class FacilitatorConsole {
     if (f.held) {
       const key = `h:${f.held}`;
       const prev = this.items.get(key) || { key, kind: "held", held: f.held, from: f.from, text: "", reasons: f.reasons || [] };
-      this.items.set(key, { ...prev, crisis: f.kind === "crisis" || prev.crisis, ts: prev.ts || f.ts || Date.now() });
+      this.items.set(key, { ...prev, crisis: f.kind === "crisis" || prev.crisis, ts: prev.ts || f.ts || Date.now(),
+        level: f.level || prev.level, why: (f.why && f.why.length ? f.why : prev.why) || [], limited: f.detection === "limited" });
     } else {
       const key = f.item ? `i:${f.item}` : `a:${f.seq ?? f.ts}`;
       if (this.items.has(key)) return;  // replayed on (re)join
       const li = typeof f.seq === "number" ? this.view.messageEl(f.seq) : null;
       const text = li?.querySelector(".msg-text")?.textContent || "";
       this.items.set(key, { key, kind: "alert", item: f.item, seq: f.seq, from: f.from, text, reasons: f.reasons || [],
-        crisis: f.kind === "crisis", alertKind: f.kind, ts: f.ts || Date.now() });
-      this.view.announce(`Check in with ${f.from?.name}: their message may show they are struggling.`);
+        crisis: f.kind === "crisis", alertKind: f.kind, ts: f.ts || Date.now(), level: f.level, why: f.why || [],
+        limited: f.detection === "limited" });
+      // A hint (the detector was unsure) is quiet: listed, never announced.
+      if (f.kind !== "hint") this.view.announce(`Check in with ${f.from?.name}: their message may show they are struggling.`);
       if (!text && typeof f.seq === "number") {
         // The alert can overtake its message: pick the text up once the message is shown.
         setTimeout(() => {
@@ -319,8 +333,9 @@ export class FacilitatorConsole {
 
   renderItem(it) {
     const who = it.from?.name || "someone";
+    const hint = it.kind === "alert" && it.alertKind === "hint";
     const title = it.kind === "held" ? `Held message from ${who}`
-      : it.kind === "alert" ? `Check in with ${who}` : "Reported message";
+      : hint ? `Maybe check in with ${who}` : it.kind === "alert" ? `Check in with ${who}` : "Reported message";
     const li = h("li", { class: `attention-item kind-${it.kind}${it.crisis ? " crisis" : ""}`,
       dataset: { key: it.key, kind: it.kind, crisis: it.crisis ? "1" : "0" } });
     const head = h("p", { class: "item-head" },
@@ -328,7 +343,11 @@ export class FacilitatorConsole {
       h("span", { class: "item-title", text: title }),
       h("span", { class: "waited", dataset: { since: String(it.ts) }, text: waitedText(Date.now() - it.ts) }));
     li.append(head);
+    if (it.level) li.append(h("p", { class: "item-level", text: LEVEL_WORDS[it.level] || it.level }));
     if (it.reasons?.length) li.append(h("p", { class: "item-reasons hint", text: `Flagged: ${reasonText(it.reasons)}` }));
+    // The words that weighed most (never a bare score); they are message text, so covered like it.
+    if (it.why?.length) li.append(h("p", { class: "item-why hint", text: `Why: ${it.why.join(" · ")}` }));
+    if (it.limited) li.append(h("p", { class: "hint", text: "Detection is limited right now: only simple rules ran." }));
     const actions = h("div", { class: "item-actions" });
     if (it.kind === "held") {
       if (it.text) li.append(this.flagged(it.text, `the message from ${who}`));
@@ -340,7 +359,9 @@ export class FacilitatorConsole {
       reject.addEventListener("click", (ev) => this.rejectWithReason(it, ev.currentTarget));
       actions.append(approve, reject);
     } else if (it.kind === "alert") {
-      li.append(h("p", { class: "hint", text: "Their message was shared with the group. They were shown support resources privately." }));
+      li.append(h("p", { class: "hint", text: hint
+        ? "Their message was shared with the group. The detector was unsure; nothing was shown to them."
+        : "Their message was shared with the group. They were shown support resources privately." }));
       if (it.text) li.append(this.flagged(it.text, `the message from ${who}`));
       const done = h("button", { type: "button", class: "dismiss", text: "Dismiss" });
       done.setAttribute("aria-label", `Dismiss the check-in with ${who}`);

@@ -55,7 +55,8 @@ export function joined(j, req) {
     capacity: st.capacity ?? store.config.capacity, history: st.history ?? store.config.history };
   if (!store.config.id) store.config.id = roomId;
   store.state = { phase: st.phase || "open", slow: st.slow || 0, pinned: st.pinned ?? null,
-    topic: st.topic ?? "", floor: st.floor ?? null, queue: st.queue || [] };
+    topic: st.topic ?? "", floor: st.floor ?? null, queue: st.queue || [],
+    language: st.language || "en", detection: st.detection || "full" };
 
   const epochChanged = store.epoch !== null && j.epoch !== store.epoch;
   if (epochChanged) {

@@ -8,7 +8,7 @@ import { session, store } from "./session.js";
 import { refreshComposer } from "./posting-status.js";
 import { announce } from "./announce.js";
 
-const STATE_KEYS = ["phase", "slow", "pinned", "topic", "floor", "queue"];
+const STATE_KEYS = ["phase", "slow", "pinned", "topic", "floor", "queue", "language", "detection"];
 
 /** Render the banner, pinned note, console controls and composer from the store. */
 export function renderState() {

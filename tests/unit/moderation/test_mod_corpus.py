@@ -1,103 +1,99 @@
-"""Precision / recall on the labelled corpus, with the product's acceptance thresholds.
+"""The safety corpus: training data, blind sets, and the shipped model's link to them.
 
-``labelled.jsonl`` is the development corpus (rules were iterated against it, as were
-``heldout.jsonl`` and ``fresh.jsonl`` after their first run). ``blind.jsonl`` was never used
-for tuning the phrase rules; its figures are the honest estimate for unseen text and are
-printed, not asserted (except the false-positive ceiling). Run with ``-s`` to see them.
-
-``generalization.jsonl`` (273 messages, many voices, hard negatives) was written before the
-scored detector (``rules/crisis_score.py``) and is now tuned on, so it carries the main
-thresholds. ``generalization2.jsonl`` (126) was written after the scorer, without looking at
-its word lists; its first run was crisis recall 0.317 / precision 0.760 (see
-docs/moderation.md). It was tuned on once afterwards, so its floor below is a regression
-guard at the tuned figure minus a margin, not a generalization claim.
-
-The default configuration includes the learned classifier (``crisis_model=True``), which
-was trained on labelled, heldout, fresh, generalization and generalization2, so their
-figures here are in-sample for it too. Held-out figures (blind, blind2), rules alone vs.
-combined, are in ``test_mod_crisis_model.py``.
+Training data (``moderation/corpus/train``) and blind sets (``moderation/corpus/blind``) come
+from separately briefed writers; the blind writers never saw the rules, the model or the
+training data. Figures on the blind sets are printed (``-s``) and guarded by floors a little
+below what was measured when the model was frozen: a floor catches a regression, it is not a
+target (docs/moderation.md has the targets and the measured figures with intervals).
 """
 
 from __future__ import annotations
 
-import math
+import json
+import sys
+import zipfile
+from pathlib import Path
 
 import pytest
-from corpus_eval import CORPUS_DIR, Report, evaluate
+
+from moderation import Action, RoomModeration, build_pipeline
+
+ROOT = Path(__file__).resolve().parents[3]
+TRAIN = ROOT / "moderation" / "corpus" / "train"
+BLIND = ROOT / "moderation" / "corpus" / "blind"
+FINAL = ROOT / "moderation" / "corpus" / "final"
+sys.path.insert(0, str(ROOT / "tools"))
+
+import eval_safety  # noqa: E402
+
+
+def rows(folder: Path) -> list[dict[str, object]]:
+    out: list[dict[str, object]] = []
+    for path in sorted(folder.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as f:
+            out.extend(json.loads(line) for line in f if line.strip())
+    return out
+
+
+def test_training_corpus_is_big_varied_and_multilingual() -> None:
+    train = rows(TRAIN)
+    assert len(train) >= 5000
+    labels = {str(r["label"]) for r in train}
+    assert {"plan", "ideation", "calm"} <= labels
+    langs = {str(r.get("lang", "en")) for r in train}
+    assert {"en", "es", "pt", "fr", "de"} <= langs
+    kinds = {str(r["kind"]) for r in train if r["label"] == "plan"}
+    assert {"plan", "means", "acute", "selfharm", "goodbye"} <= kinds
+
+
+def test_no_blind_text_is_in_the_training_data() -> None:
+    seen = {str(r["text"]).strip().lower() for r in rows(TRAIN)}
+    leaked = [r["text"] for r in rows(BLIND) + rows(FINAL) if str(r["text"]).strip().lower() in seen]
+    assert leaked == []
+
+
+def test_shipped_weights_were_trained_on_this_corpus() -> None:
+    import train_crisis
+
+    with zipfile.ZipFile(ROOT / "moderation" / "data" / "crisis_model.npz") as zf:
+        meta = json.loads(zf.read("header.json"))
+    assert meta["corpus_sha256"] == train_crisis.corpus_digest(), "retrain: ./dev train"
+    assert set(meta["thresholds"]) >= {"default", "en", "es", "pt", "fr", "de"}
 
 
 @pytest.fixture(scope="module")
-def labelled() -> Report:
-    return evaluate(CORPUS_DIR / "labelled.jsonl")
+def figures() -> dict[str, tuple[int, int]]:
+    lines, counts = eval_safety.evaluate({**eval_safety.load(None, BLIND), **eval_safety.load(None, FINAL)})
+    print("\n" + "\n".join(lines))
+    return counts
 
 
-def test_corpus_is_big_and_varied() -> None:
-    from corpus_eval import load_corpus
-
-    rows = load_corpus()
-    cats = {r["category"] for r in rows}
-    assert len(rows) >= 400
-    assert len({r["text"] for r in rows}) == len(rows)
-    assert {
-        "crisis_plan", "crisis_ideation", "idiom", "pii_email", "pii_phone", "pii_address",
-        "pii_handle", "pii_url", "pii_name", "pii_obfuscated", "benign_lookalike", "abuse",
-        "abuse_lookalike", "benign",
-    } <= cats
+def rate(figures: dict[str, tuple[int, int]], key: str) -> float:
+    k, n = figures[key]
+    return k / n
 
 
-def test_print_figures(labelled: Report) -> None:
-    for name in ("labelled", "heldout", "fresh", "blind", "generalization", "generalization2"):
-        report = labelled if name == "labelled" else evaluate(CORPUS_DIR / f"{name}.jsonl")
-        print(f"\n== {name}.jsonl")
-        print("\n".join(line for line in report.lines() if "nan" not in line))
+def test_blind_crisis_floors(figures: dict[str, tuple[int, int]]) -> None:
+    assert rate(figures, "crisis recall") >= FLOORS["crisis recall"]
+    assert rate(figures, "crisis precision") >= FLOORS["crisis precision"]
+    assert rate(figures, "plan-level held") >= FLOORS["plan-level held"]
+    assert rate(figures, "calm flagged or changed") <= CEILINGS["calm flagged or changed"]
 
 
-def test_crisis_targets(labelled: Report) -> None:
-    f = labelled.figures
-    assert f["crisis recall (any flag)"] >= 0.97, labelled.misses
-    assert f["crisis precision (any flag)"] >= 0.85
-    assert f["idiom crisis-flag rate"] <= 0.05
+def test_blind_pii_floors(figures: dict[str, tuple[int, int]]) -> None:
+    assert rate(figures, "pii recall") >= FLOORS["pii recall"]
+    assert rate(figures, "benign changed (not allowed as written)") <= CEILINGS["benign changed"]
 
 
-def test_pii_targets(labelled: Report) -> None:
-    f = labelled.figures
-    assert f["pii recall (all pii_*)"] >= 0.95, labelled.misses
-    for key, value in f.items():
-        if key.startswith("pii_") and key.endswith("recall"):
-            assert value >= 0.90, key
+def test_every_blind_message_gets_a_verdict() -> None:
+    pipeline = build_pipeline(RoomModeration())
+    for r in rows(BLIND):
+        v = pipeline.check_message(str(r["text"]))
+        assert isinstance(v.action, Action)
 
 
-@pytest.mark.parametrize(
-    "name", ["labelled", "heldout", "fresh", "blind", "blind2", "generalization", "generalization2"]
-)
-def test_false_positive_ceiling(name: str) -> None:
-    if not (CORPUS_DIR / f"{name}.jsonl").exists():
-        pytest.skip(f"{name}.jsonl not present")
-    report = evaluate(CORPUS_DIR / f"{name}.jsonl")
-    rate = report.figures["benign-all false-positive rate"]
-    assert math.isnan(rate) or rate <= 0.02, report.misses
-
-
-def test_abuse_lookalikes_pass_even_at_strictest_level(labelled: Report) -> None:
-    assert labelled.figures["abuse_lookalike FP rate (level 4)"] <= 0.05
-    assert labelled.figures["abuse recall (level 4)"] >= 0.9
-
-
-def test_generalization_set_meets_main_thresholds() -> None:
-    report = evaluate(CORPUS_DIR / "generalization.jsonl")
-    f = report.figures
-    assert f["crisis recall (any flag)"] >= 0.97, report.misses
-    assert f["crisis precision (any flag)"] >= 0.85
-    assert f["idiom crisis-flag rate"] <= 0.05, report.misses
-    assert f["benign-all false-positive rate"] <= 0.02, report.misses
-    assert f["crisis_plan escalated (level=plan)"] >= 0.90, report.misses
-
-
-def test_generalization2_figures_printed_with_a_floor() -> None:
-    report = evaluate(CORPUS_DIR / "generalization2.jsonl")
-    f = report.figures
-    print("\n== generalization2.jsonl (first run: recall 0.317, precision 0.760)")
-    print("\n".join(line for line in report.lines() if "nan" not in line))
-    # Tuned once after its first run to 0.767 recall; the floor only catches regressions.
-    assert f["crisis recall (any flag)"] >= 0.70, report.misses
-    assert f["crisis precision (any flag)"] >= 0.85
+# Measured when the model was frozen (docs/moderation.md), minus a small margin.
+# Frozen 2026-12-02 (blind/ and final/ together): crisis recall 0.88, precision 0.98, plan held
+# 0.78, calm flagged or changed 0.036, PII recall 0.81, benign changed 0.029.
+FLOORS = {"crisis recall": 0.86, "crisis precision": 0.96, "plan-level held": 0.75, "pii recall": 0.78}
+CEILINGS = {"calm flagged or changed": 0.045, "benign changed": 0.035}

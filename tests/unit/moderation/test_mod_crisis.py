@@ -3,8 +3,8 @@ from __future__ import annotations
 import pytest
 
 from moderation import Action, RoomModeration, build_pipeline
+from moderation.crisis import assess
 from moderation.normalize import normalize
-from moderation.rules.crisis import assess
 
 DEFAULT = build_pipeline(RoomModeration())
 HOLD_IDEATION = build_pipeline(RoomModeration(crisis_hold_ideation=True))
@@ -15,7 +15,6 @@ HOLD_IDEATION = build_pipeline(RoomModeration(crisis_hold_ideation=True))
     [
         "I have the pills saved up",
         "I'm going to jump off the bridge tonight",
-        "I bought a rope",
         "gonna k1ll mys3lf tonight",
         "i'm going to k i l l myself",
         "the rope is in my car, I just need the courage",
@@ -42,6 +41,12 @@ def test_ideation_delivers_with_alert_by_default(text: str) -> None:
     assert v.crisis == "ideation"
     assert v.action == Action.ALLOW
     assert v.text == text
+
+
+def test_acquired_means_with_intent_is_a_plan_and_says_why() -> None:
+    v = DEFAULT.check_message("I bought a rope today. I know what I'm doing with it")
+    assert v.crisis == "plan" and v.action == Action.ESCALATE
+    assert "rope" in v.why
 
 
 def test_ideation_held_when_room_asks() -> None:
@@ -73,7 +78,7 @@ def test_figures_of_speech_are_not_crises(text: str) -> None:
     ],
 )
 def test_negated_or_past_is_not_plan_level(text: str) -> None:
-    level = assess(normalize(text))
+    level = assess(normalize(text)).level
     assert level in (None, "history", "possible"), level
 
 
@@ -102,7 +107,7 @@ def test_possible_tier_is_only_a_hint() -> None:
         ("I've written letters to everyone. they're in the drawer by my bed", "plan"),
         ("already took the pills about 20 min ago. feeling sleepy", "plan"),
         ("wouldn't mind not waking up tomorrow", "ideation"),
-        ("cut again last night", "ideation"),
+        ("cut again last night", "plan"),  # recent self-harm is held
         ("the voices in my head say end it", "ideation"),
         ("I won't be a problem for anyone much longer", "ideation"),
     ],
