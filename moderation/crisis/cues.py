@@ -163,10 +163,30 @@ for _name, _alts in _CUES.items():
             _WORD_CUES.setdefault(_alt, set()).add(_name)
         else:
             _PHRASES.setdefault(_name, []).append(_alt)
-# One scan for every family's phrases: each match names its family (a named group).
-_PHRASE_RE = re.compile(
-    r"\b(?:" + "|".join(f"(?P<{name}>" + "|".join(alts) + ")" for name, alts in sorted(_PHRASES.items())) + r")\b"
-)
+# Phrases are tried only where a word starts with their first two letters: each phrase is
+# filed under the two letters its literal beginning starts with (phrases that don't begin with
+# two letters go to a small rest that scans the whole text). Per message that is one dict
+# look-up per word instead of a scan of every phrase at every position.
+_LITERAL = re.compile(r"[a-z]{2}")
+_BUCKETS: dict[str, dict[str, list[str]]] = {}
+_REST: dict[str, list[str]] = {}
+for _family, _phrases in _PHRASES.items():
+    for _phrase in _phrases:
+        _m = _LITERAL.match(_phrase)
+        if _m:
+            _BUCKETS.setdefault(_m.group(), {}).setdefault(_family, []).append(_phrase)
+        else:
+            _REST.setdefault(_family, []).append(_phrase)
+
+
+def _alternation(by_family: dict[str, list[str]]) -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(f"(?P<{n}>" + "|".join(a) + ")" for n, a in sorted(by_family.items()))
+                      + r")\b")
+
+
+_BUCKET_RE = {k: _alternation(v) for k, v in _BUCKETS.items()}
+_REST_RE = re.compile(r"\b" + _alternation(_REST).pattern) if _REST else None
+_WORD_START = re.compile(r"\b[a-z]{2}")
 _TOKEN = re.compile(r"[a-z0-9]+")
 _DIGITS = re.compile(r"[0-9]")
 
@@ -179,9 +199,16 @@ def cues(text: str) -> list[str]:
         names = _WORD_CUES.get(tok)
         if names:
             present |= names
-    for m in _PHRASE_RE.finditer(text):
-        if m.lastgroup:
-            present.add(m.lastgroup)
+    for start in _WORD_START.finditer(text):
+        regex = _BUCKET_RE.get(start.group())
+        if regex is not None:
+            m = regex.match(text, start.start())
+            if m is not None and m.lastgroup:
+                present.add(m.lastgroup)
+    if _REST_RE is not None:
+        for m in _REST_RE.finditer(text):
+            if m.lastgroup:
+                present.add(m.lastgroup)
     if "?" in text:
         present.add("question")
     if _DIGITS.search(text):

@@ -22,6 +22,7 @@ from moderation.rules.base import Mode
 from moderation.rules.names import looks_like_full_name
 from moderation.rules.pii.addresses import find_local_addresses
 from moderation.rules.pii.addresses_chat import find_chat_addresses
+from moderation.rules.pii.branches import find_branches
 from moderation.rules.pii.emails import find_emails
 from moderation.rules.pii.figures import public_names
 from moderation.rules.pii.finance import find_cards, find_ibans
@@ -110,6 +111,7 @@ def find_pii(n: Normalized, settings: AnonymitySettings) -> list[Hit]:
     if settings.detect_orgs:
         hits.extend(find_orgs(n))
         hits.extend(find_orgs_chat(n))
+        hits.extend(find_branches(n))
     return hits
 
 

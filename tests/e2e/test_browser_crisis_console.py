@@ -31,7 +31,7 @@ async def test_the_console_shows_level_and_why_and_a_quiet_hint(hearth: HearthSe
     # The author is shown resources privately; nothing reached the room.
     await expect(pa.locator("body")).to_contain_text("988")
 
-    await say(pa, "i just want everything to be quiet for a while")
+    await say(pa, "i'm running on empty and nobody sees it")
     hint = pf.locator("#attention-list > li.kind-alert").filter(has_text="Maybe check in with Quiet Heron")
     await expect(hint).to_have_count(1)
     await expect(hint.locator(".item-level")).to_have_text("Possibly struggling")

@@ -21,10 +21,13 @@ coordinates (the anonymity rule maps them back to the original text):
 * ``handles``   social handles and usernames in five languages
 * ``orgs``      workplaces and schools that pin a person down (capitalised names)
 * ``orgs_chat`` the same in lower-case chat (word classes in ``org_words``)
+* ``branches``  a large chain plus its branch ("the Tesco on Mill Road") as a workplace
+* ``helplines`` national support and emergency numbers, which are never treated as phones
 * ``titled``    titled and multi-part names, other languages' introductions, surname
                 extension
 * ``intros``    names in any case: introductions, relations, sign-offs in five languages
                 (``moderation/data/common_surnames.txt``)
+* ``loose_names`` a known first name followed by a listed or surname-shaped word, anywhere
 * ``figures``   allow-list of fictional characters and quoted public figures
 * ``people``    all name detection combined (``rules/names.py`` + ``titled`` + ``figures``)
 

@@ -155,7 +155,9 @@ _NEXT = re.compile(rf"[ \t]+({_W})")
 # A title written in lower case before a capitalised name ("soy la doctora Ana Ruiz").
 _TITLE_CAP = re.compile(
     r"(?<![A-Za-z])(?:doctora|doctor|dra|dr|profesora|profesor|professora|professor|docteur|"
-    r"doktorin|doktor|senora|senor|sra|sr|mrs|mr|ms|miss|madame|monsieur|mme|herr|frau)\.?"
+    r"doktorin|doktor|senora|senor|senhora|senhor|sra|sr|mrs|mr|ms|miss|madame|monsieur|"
+    r"mademoiselle|mme|herr|frau|[DPSM](?:octora|rofesora|rofessora|enora|enor|enhora|enhor|"
+    r"adame|onsieur|ademoiselle))\.?"
     r"[ \t]+([A-Z][a-z'\-]+)"
 )
 
@@ -280,7 +282,7 @@ _RELATION_GATE = frozenset("my our his her mi meu minha mon ma mein meine".split
 _HERE_GATE = frozenset("here aqui ici hier".split())
 _TITLE_GATE = frozenset(
     "dr doctor doctora mr mrs ms miss prof dra sr sra mme herr frau profesora profesor "
-    "professora professor docteur doktor doktorin senora senor madame monsieur".split()
+    "professora professor docteur doktor doktorin senora senor senhora senhor madame monsieur mademoiselle".split()
 )
 _CAP_AFTER = re.compile(r"[a-z,'][ \t]+[A-Z][a-z]")
 _LAST_WORDS = re.compile(r"[A-Za-z][A-Za-z'\-]+")

@@ -29,7 +29,9 @@ _REFERENCE_BEFORE = re.compile(
     r"volume|issue|pedido|referencia|seguimiento|paquete|commande|suivi|colis|bestellung|"
     r"bestellnummer|sendungsnummer|auftrag|artikel|encomenda|rastreio|produto|modelo|"
     r"modele|modell|seite|pagina|página|#)"
-    r"(?:\s*(?:no|nr|num|number|numero|nummer|n[o°º]|id|code|#)\b)?\W{0,4}$"
+    r"(?:\s*(?:no|nr|num|number|numero|nummer|n[o°º]|id|code|#)\b)?\W{0,4}"
+    # the number may be written in groups ("tracking 1z 999 aa1 0123 4567 84")
+    r"(?:[a-z0-9]*\d[a-z0-9]*[ \-]){0,5}$"
 )
 # Units, currencies and count nouns right after a number ("1500000 euros", "2400000 steps").
 _QUANTITY_AFTER = re.compile(

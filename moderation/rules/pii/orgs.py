@@ -49,7 +49,7 @@ _EN_WORK_NOUN = (
 )
 _EN_ROLE = (
     r"\b(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|ive\s+been|she'?s|he'?s)\s+(?:a|an|the|one\s+of\s+the)"
-    r"(?:[ \t]+[a-z'’\-]+){1,4}?[ \t]+at"
+    r"(?:[ \t]+[a-z0-9'’\-]+){1,4}?[ \t]+at"
 )
 _EN_STUDY = (
     r"\b(?:teach(?:es|ing)?|taught|tutor(?:s|ing)?|lecture(?:s|r)?|study(?:ing)?|studies|"
@@ -60,12 +60,12 @@ _EN_GO = (
     r"\b(?:go(?:es)?|went|going|started|starts|in\s+(?:year|grade|form)\s+\w+)"
     r"(?:[ \t]+(?:back|still|now|just))?[ \t]+(?:to|at)"
     r"|\b(?:my|our|his|her)\s+(?:son|daughter|kids?|children|child|boy|girl|twins|stepson|"
-    r"stepdaughter|grandson|granddaughter|eldest|youngest)\b(?:[ \t]+[a-z0-9'’\-]+){0,4}?"
+    r"stepdaughter|grandson|granddaughter|eldest|youngest)(?:'s|’s|s)?\b(?:[ \t]+[a-z0-9'’\-]+){0,4}?"
     r"[ \t]+(?:to|at|in)"
 )
 _I18N_STRONG = (
     r"\b(?:trabaj(?:o|a|aba|amos)\s+(?:para|con)|trabalh(?:o|a|ava)\s+para|"
-    r"travaill(?:e|es|ait|ons)\s+(?:chez|pour)|arbeite(?:t|n)?\s+(?:bei|fur))"
+    r"(?:travaill(?:e|es|ait|ons)|boss(?:e|es|ait))\s+(?:chez|pour)|arbeite(?:t|n)?\s+(?:bei|fur))"
 )
 _I18N_HEAD = (
     r"\b(?:trabaj(?:o|a|aba|amos)\s+en(?:\s+(?:el|la))?|estudi(?:o|a|aba)\s+en(?:\s+(?:el|la))?|"
@@ -73,7 +73,10 @@ _I18N_HEAD = (
     r"trabalh(?:o|a|ava)\s+(?:na|no|em|numa|num)|estud(?:o|a|ava)\s+(?:na|no|em)|"
     r"(?:vai|vao|anda|andam)\s+(?:na|no|para\s+[ao])|"
     r"travaill(?:e|es|ait|ons)\s+(?:a|au|dans\s+(?:le|la|l'))|etudi(?:e|es|ait)\s+(?:a|au)|"
-    r"(?:va|vont|est)\s+(?:a|au)(?:\s+la|\s+le)?|"
+    r"(?:va|vont|est|suis)\s+(?:a|au)(?:\s+la|\s+le)?|"
+    r"(?:enseign(?:e|es|ait|ons)|boss(?:e|es|ait))\s+(?:a|au|dans)(?:\s+la|\s+le|\s+l')?|"
+    r"en\s+(?:terminale|seconde|premiere|[a-z0-9]+eme)\s+(?:a|au)(?:\s+la|\s+le)?|"
+    r"(?:ist|bin|sind|war)\s+(?:am|im|an\s+der|auf\s+der|auf\s+dem)|"
     r"arbeite(?:t|n)?\s+(?:im|am|in\s+der|an\s+der|in\s+einer)|studiere\s+(?:an\s+der|in)|"
     r"(?:geht|gehen)\s+(?:auf\s+die|in\s+die|zur|zum|aufs))"
 )
@@ -92,7 +95,7 @@ _SCHOOL_HEADS = frozenset(
     "comprehensive prep preparatory infants juniors nursery kindergarten montessori "
     "polytechnic institute sixth colegio instituto escuela universidad ies ceip liceo lycee "
     "ecole gymnasium grundschule realschule gesamtschule hauptschule hochschule universitat "
-    "escola faculdade universidade kita".split()
+    "escola faculdade universidade kita tu fh".split()
 )
 _WORK_HEADS = frozenset(
     "clinic hospital surgery pharmacy chemist chemists practice medical health dental "
@@ -116,6 +119,7 @@ _CUE_FIRST = frozenset(
     "teaches teaching taught tutor tutors tutoring lecture lectures lecturer study studying "
     "studies studied attend attends attended attending enrolled student students pupil "
     "pupils go goes went going started starts in my our his her trabajo trabaja trabajaba "
+    "enseigne enseignes enseignait enseignons bosse bosses bossait en suis ist bin sind war "
     "trabajamos estudio estudia estudiaba va van estudian trabalho trabalha trabalhava "
     "estudo estuda estudava vai vao anda andam travaille travailles travaillait travaillons "
     "etudie etudies etudiait vont est arbeite arbeitet arbeiten studiere geht gehen".split()

@@ -74,6 +74,8 @@ _STRONG_XX = (
 _PLACE_EN = (
     r"\b(?:go(?:es)?|went|going|started|starts|attend(?:s|ed|ing)?)\s+(?:to|at)"
     r"|\b(?:year|grade|form|class)\s+\w+\s+at"
+    r"|\b(?:i'?m|i\s+am|i\s+was|she'?s|he'?s)\s+(?:(?:a\s+)?(?:student|fresher|freshman|"
+    r"sophomore|junior|senior|postgrad|undergrad|phd\s+student)\s+)?at(?=\s+(?:uni|university)\s+of\b)"
     r"|\b(?:son|daughter|kid|kids|child|children|boy|girl|twins|grandson|granddaughter)"
     r"(?:'s|s)?\s+(?:is\s+|are\s+|starts\s+|started\s+)?at"
     r"|\b(?:study(?:ing)?|studies|studied|work(?:s|ed|ing)?)\s+in"
@@ -98,6 +100,8 @@ _PLACE_XX = (
     r"|\b(?:travaill(?:e|es|ait|ons|ent)|bosse|bossait)\s+(?:comme\s+[a-z]+\s+)?(?:a|au|aux|dans)"
     r"|\betudi(?:e|es|ait|ons|ent)\s+(?:a|au|aux|dans)"
     r"|\b(?:va|vont|vais|allait|est|sont)\s+(?:a|au|aux|en)"
+    r"|\ben\s+(?:terminale|seconde|premiere|[a-z0-9]+eme)\s+(?:a|au|aux|dans)"
+    r"|\benseign(?:e|es|ait|ons|ent)\s+(?:a|au|aux|dans)"
     r"|\b(?:suis|est|etait)\s+(?:infirmiere?|prof|professeure?|enseignante?|medecin|"
     r"caissiere?|caissier|serveu(?:r|se)|vendeu(?:r|se)|stagiaire|eleve|etudiante?|"
     r"pharmacienne?|secretaire|comptable|avocate?|aide-soignante?)\s+(?:a|au|chez|dans)"
@@ -134,7 +138,9 @@ estudava estudamos estudam vai vao vou anda andam ia sou enfermeiro enfermeira
 professora caixa estagiario estagiaria aluno aluna vendedor vendedora atendente
 cozinheiro cozinheira advogado advogada
 travaille travailles travaillait travaillons travaillent bosse bossait etudie etudies
-etudiait etudions etudient vont vais allait est sont suis etait infirmier infirmiere prof
+etudiait etudions etudient vont vais allait est sont suis etait en enseigne
+enseignes enseignait enseignons enseignent fresher freshman sophomore i'm im i she's shes
+he's hes infirmier infirmiere prof
 professeur professeure enseignant enseignante medecin caissier caissiere serveur serveuse
 vendeur vendeuse stagiaire eleve etudiant etudiante pharmacien pharmacienne secretaire
 comptable avocat avocate aide-soignant aide-soignante
@@ -238,7 +244,12 @@ def _name_span(
         run += 1
     if english and "head" in kinds[:run]:
         # English puts the head last: "greenway clinic", never "the hospital ran late".
-        run = max(i for i in range(run) if kinds[i] == "head") + 1
+        head_end = max(i for i in range(run) if kinds[i] == "head") + 1
+        if head_end + 1 < run and words[head_end][2] == "of" and kinds[head_end + 1] == "name":
+            head_end += 2  # "uni of leeds", "university of bath"
+            while head_end < run and kinds[head_end] == "name":
+                head_end += 1
+        run = head_end
     while run and kinds[run - 1] in ("join", "mod"):
         run -= 1
     lead = 0

@@ -16,6 +16,7 @@ from moderation.normalize import Normalized
 from moderation.rules.names import find_names
 from moderation.rules.pii.figures import is_claimed, is_public_name, is_quote_attribution
 from moderation.rules.pii.intros import find_intro_names
+from moderation.rules.pii.loose_names import find_loose_names
 from moderation.rules.pii.numbers import Hit
 from moderation.rules.pii.titled import extend_surnames, find_intro_names_i18n, find_titled_names
 
@@ -45,6 +46,7 @@ def find_people(n: Normalized) -> list[Hit]:
     """Full-name / surname hits (code ``full_name``) in normalized coordinates."""
     text = n.text
     hits = find_names(n) + find_titled_names(n) + find_intro_names_i18n(n) + find_intro_names(n)
+    hits += find_loose_names(n)
     if not hits:
         return []
     hits = extend_surnames(text, hits)

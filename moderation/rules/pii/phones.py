@@ -22,6 +22,7 @@ from functools import lru_cache
 import phonenumbers
 
 from moderation.normalize import Normalized
+from moderation.rules.pii.helplines import is_helpline
 from moderation.rules.pii.numbers import (
     Hit,
     digit_count_at_least,
@@ -93,7 +94,7 @@ def is_phone(cand: str, before: str, after: str, regions: tuple[str, ...]) -> bo
         return False
     stripped = cand.strip()
     groups = re.findall(r"\d+", cand)
-    if _impersonal(cand, stripped, groups, before, after):
+    if _impersonal(cand, stripped, groups, before, after) or is_helpline(stripped):
         return False
     if stripped.startswith("+"):
         return nd >= 8

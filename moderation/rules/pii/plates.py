@@ -52,7 +52,7 @@ _IT_BR = re.compile(
 )
 _CUE = re.compile(
     r"(?:(?:licen[cs]e|number|numberplate|registration|reg)\s+plate|plate(?:\s+(?:number|no))?|"
-    r"\breg(?:istration)?(?:\s+(?:number|no|plate))?|\btag(?:\s+(?:number|no))?|"
+    r"\breg(?:istration)?(?:\s+(?:number|no|plate))?|\brego|\btag(?:\s+(?:number|no))?|"
     r"kennzeichen|nummernschild|matr[ií]cula|placa|immatriculation|plaque|targa|kenteken)\b",
     re.IGNORECASE,
 )

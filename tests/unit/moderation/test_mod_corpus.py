@@ -93,7 +93,7 @@ def test_every_blind_message_gets_a_verdict() -> None:
 
 
 # Measured when the model was frozen (docs/moderation.md), minus a small margin.
-# Frozen 2026-12-02 (blind/ and final/ together): crisis recall 0.88, precision 0.98, plan held
-# 0.78, calm flagged or changed 0.036, PII recall 0.81, benign changed 0.029.
-FLOORS = {"crisis recall": 0.86, "crisis precision": 0.96, "plan-level held": 0.75, "pii recall": 0.78}
-CEILINGS = {"calm flagged or changed": 0.045, "benign changed": 0.035}
+# Frozen 2026-12-02 (blind/ and final/ together): crisis recall 0.896, precision 0.980, plan held
+# 0.804, calm flagged or changed 0.026, PII recall 0.827, benign changed 0.019.
+FLOORS = {"crisis recall": 0.88, "crisis precision": 0.96, "plan-level held": 0.78, "pii recall": 0.80}
+CEILINGS = {"calm flagged or changed": 0.035, "benign changed": 0.03}
