@@ -1,24 +1,25 @@
-"""Train the crisis classifier: ``moderation/corpus/train/*.jsonl`` → ``moderation/data/crisis_model.json.gz``.
+"""Train the crisis classifier: ``moderation/corpus/train/*.jsonl`` → ``moderation/data/crisis_model.npz``.
 
     ./dev train            # cross-validate, choose thresholds, write the weight file
     ./dev train --check    # retrain in memory and fail if the shipped file differs
 
 scikit-learn is a training-time dependency only (the ``train`` extra); the server reads the
-weight file with pure Python (moderation/crisis/model.py). Only ``train/`` is read here:
-``moderation/corpus/blind/`` holds the blind sets and is never opened by this script.
+weight file with numpy (moderation/crisis/model.py). Only ``train/`` is read here: the blind
+sets in ``moderation/corpus/blind/`` and ``final/`` are never opened by this script.
 
-Steps, all deterministic (fixed seed, deterministic solver, sorted vocabulary, sorted JSON,
-gzip without a timestamp), so the same corpus gives byte-identical weights:
+Steps, all deterministic (fixed seeds, sorted vocabulary, sorted JSON, zip entries without
+timestamps), so the same corpus gives byte-identical weights:
 
-1. Features from ``moderation.crisis.features`` on the normalizer's leetspeak view, the same
-   code inference runs; a feature must occur in at least ``MIN_DF`` messages.
+1. Features from ``moderation.crisis.features`` and ``cues`` on ``crisis_view`` of the
+   normalizer's lower-case view, masked by ``rules.mask`` — the same code inference runs; a
+   feature must occur in at least ``MIN_DF`` messages.
 2. Grouped 5-fold cross-validation (groups are runs of 40 consecutive lines of one file, so a
-   writer's near-paraphrases never straddle train and test) picks the regularization ``C``
-   and yields out-of-fold logits for every training message.
-3. A temperature is fitted on those logits (calibration), then the thresholds are chosen on
-   the calibrated out-of-fold probabilities by the rules in ``choose_thresholds``.
-4. One model on all of the data; weights below ``PRUNE`` are dropped; the file records the
-   corpus digest, the chosen thresholds and the out-of-fold figures.
+   writer's near-paraphrases never straddle train and test) yields out-of-fold logits for
+   every training message (cached in ``.cache/`` by corpus digest and settings).
+3. A temperature is fitted on those logits (calibration), then the thresholds are chosen per
+   language on the calibrated out-of-fold probabilities by ``choose_thresholds``.
+4. One network (one hidden layer of ``HIDDEN`` units) on all of the data; the file records
+   the corpus digest, the thresholds and the out-of-fold figures.
 """
 
 from __future__ import annotations

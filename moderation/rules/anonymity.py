@@ -106,12 +106,14 @@ def find_pii(n: Normalized, settings: AnonymitySettings) -> list[Hit]:
     hits.extend(find_emails(n))
     hits.extend(addresses)
     hits.extend(find_handles(n))
-    if settings.detect_names:
-        hits.extend(find_people(n))
+    orgs: list[Hit] = []
     if settings.detect_orgs:
-        hits.extend(find_orgs(n))
-        hits.extend(find_orgs_chat(n))
-        hits.extend(find_branches(n))
+        orgs = find_orgs(n) + find_orgs_chat(n) + find_branches(n)
+    if settings.detect_names:
+        # A school or firm named after a person ("lycée Victor Hugo") is the place.
+        spans = [(a, b) for a, b, _ in orgs]
+        hits.extend(h for h in find_people(n) if not overlaps((h[0], h[1]), spans))
+    hits.extend(orgs)
     return hits
 
 

@@ -19,7 +19,8 @@ coordinates (the anonymity rule maps them back to the original text):
 * ``addresses_chat`` Eircodes, Dutch postcodes, flats, colonias, cued postcodes, lower-case
                 streets
 * ``handles``   social handles and usernames in five languages
-* ``orgs``      workplaces and schools that pin a person down (capitalised names)
+* ``orgs``      workplaces and schools that pin a person down (capitalised names; study,
+                school-role and child cues give ``school``; "Oakwood is his school")
 * ``orgs_chat`` the same in lower-case chat (word classes in ``org_words``)
 * ``branches``  a large chain plus its branch ("the Tesco on Mill Road") as a workplace
 * ``helplines`` national support and emergency numbers, which are never treated as phones
@@ -27,7 +28,8 @@ coordinates (the anonymity rule maps them back to the original text):
                 extension
 * ``intros``    names in any case: introductions, relations, sign-offs in five languages
                 (``moderation/data/common_surnames.txt``)
-* ``loose_names`` a known first name followed by a listed or surname-shaped word, anywhere
+* ``loose_names`` a known first name followed by a surname-looking word (not an ordinary
+                word, first name or kind of place), anywhere; "the Hendersons next door"
 * ``figures``   allow-list of fictional characters and quoted public figures
 * ``people``    all name detection combined (``rules/names.py`` + ``titled`` + ``figures``)
 

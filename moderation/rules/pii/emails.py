@@ -15,6 +15,7 @@ import re
 
 from moderation.normalize import Normalized
 from moderation.rules.pii.numbers import Hit
+from moderation.rules.wordlists import COMMON_WORDS
 
 __all__ = ["find_emails"]
 
@@ -65,6 +66,7 @@ _NOT_LOCAL = frozenset(
     "there on at through via using use correo mi su courriel mon moi mich mir mein meu "
     "minha".split()
 )
+_SPELLED_AT = re.compile(r"\s(?:at|arroba|arobase)\s+([a-z0-9\-]+)")
 _EMAIL_HINT = re.compile(
     rf"@|{_OPEN}\s*(?:{_AT_WORD}|@|a)\s*{_CLOSE}|\s(?:at|arroba|arobase)\s"
 )
@@ -84,6 +86,13 @@ def _windows(low: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _prose(match: str) -> bool:
+    """A spelled-out "at" followed by an ordinary word is prose ("a senior at this point in
+    life" is not senior@this.in)."""
+    at = _SPELLED_AT.search(match)
+    return at is not None and at.group(1) in COMMON_WORDS and at.group(1) not in _PROVIDER_WORDS
+
+
 def find_emails(n: Normalized) -> list[Hit]:
     """Email hits (plain and obfuscated) in normalized coordinates."""
     low = n.lower
@@ -95,7 +104,8 @@ def find_emails(n: Normalized) -> list[Hit]:
         hits.extend((m.start(), m.end(), "email") for m in _EMAIL.finditer(low))
     for start, end in windows:
         for m in _EMAIL_OBFUSCATED.finditer(low, start, end):
-            hits.append((m.start(), m.end(), "email"))
+            if not _prose(m.group()):
+                hits.append((m.start(), m.end(), "email"))
     if any(p in low for p in _PROVIDER_WORDS):
         for m in _EMAIL_PROVIDER.finditer(low):
             if m.group(1).strip() not in _NOT_LOCAL:

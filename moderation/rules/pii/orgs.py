@@ -29,7 +29,7 @@ from importlib import resources
 
 from moderation.normalize import Normalized
 from moderation.rules.pii.numbers import Hit
-from moderation.rules.wordlists import FIRST_NAMES, NOT_A_NAME
+from moderation.rules.wordlists import COMMON_WORDS, FIRST_NAMES, NOT_A_NAME
 
 __all__ = ["find_orgs", "common_employers"]
 
@@ -40,12 +40,36 @@ _ORG = rf"(?:The[ \t]+)?{_TOKEN}(?:{_JOIN}{_TOKEN}){{0,5}}"
 # Cues, case-insensitive; each ends right before the organisation. Group "strong" marks
 # cues that allow an organisation without a head noun.
 _EN_WORK = (
-    r"\b(?:work(?:s|ed|ing)?|employed|volunteer(?:s|ed|ing)?|intern(?:s|ed|ing)?)\b"
-    r"(?:[ \t]+[a-z'’\-]+){0,4}?[ \t]+(?:at|for|by)"
+    r"\b(?:work(?:s|ed|ing)?|employed|volunteer(?:s|ed|ing)?|intern(?:s|ed|ing)?|"
+    r"clean(?:s|ed|ing)?|cook(?:s|ed|ing)?|waitress(?:es|ed|ing)?|bartend(?:s|ed|ing)?|"
+    r"hired|fired|sacked|laid\s+off|quit|resigned|promoted|started\s+(?:work|a\s+job))\b"
+    r"(?:[ \t]+[a-z'’\-]+){0,4}?[ \t]+(?:at|for|by|from)"
 )
 _EN_WORK_NOUN = (
-    r"\b(?:job|shifts?|placement|colleagues?|co-?workers?|boss|manager)\b"
+    r"\b(?:job|shifts?|placement|colleagues?|co-?workers?|boss|manager|supervisor|hr|"
+    r"interview|contract|team\s+lead|line\s+manager|director|ceo|owner|payroll)\b"
     r"(?:[ \t]+[a-z'’\-]+){0,3}?[ \t]+(?:at|for)"
+)
+# Studying or a school role: with no head noun the name is a school ("I'm a junior at
+# Lincoln", "she's in year 4 at Brookfield", "the principal at Riverdale").
+_EN_SCHOOL = (
+    r"\b(?:(?:i'?m|i\s+am|i\s+was|she'?s|he'?s|they'?re)\s+(?:a|an|in\s+(?:my|her|his|their))"
+    r"(?:[ \t]+[a-z0-9'’\-]+){0,2}?[ \t]+(?:junior|senior|freshman|fresher|sophomore|student|"
+    r"undergrad|undergraduate|postgrad|grad|pupil|year|semester)|"
+    r"in\s+(?:year|grade|form|class|p|s)\s*\w+|"
+    r"(?:degree|masters|master's|phd|course|diploma|major(?:ing)?|principal|head\s*teacher|"
+    r"headmaster|headmistress|classmates?|graduated|graduating|dropped\s+out|expelled|"
+    r"kicked\s+out|excluded|suspended)\b(?:[ \t]+[a-z'’\-]+){0,3}?)[ \t]+(?:at|from|of)"
+)
+# A child or sibling at school: with no head noun the name is a school ("our kids go to
+# Holy Cross", "my sister goes to UCLA", "my son's teacher at Greenfield").
+_EN_CHILD = (
+    r"\b(?:my|our|his|her)\s+(?:son|daughter|kids?|children|child|boy|girl|twins|stepson|"
+    r"stepdaughter|grandson|granddaughter|eldest|youngest|sister|brother|niece|nephew)"
+    r"(?:'s|’s|s)?(?:[ \t]+(?:school|college|uni|nursery|teachers?|class)(?=[ \t]*[(:,])|"
+    r"[ \t]+(?:school|college|uni|nursery)[ \t]+(?:is|was)|[ \t]+(?:goes|go|attends|attend|started|starts|is|are|now)"
+    r"(?:[ \t]+[a-z'’\-]+){0,2}?[ \t]+(?:to|at)|(?:[ \t]+[a-z'’\-]+){0,2}?[ \t]+"
+    r"(?:teachers?|class|classmates|friends)[ \t]+at)"
 )
 _EN_ROLE = (
     r"\b(?:i'?m|i\s+am|i\s+was|i'?ve\s+been|ive\s+been|she'?s|he'?s)\s+(?:a|an|the|one\s+of\s+the)"
@@ -57,7 +81,7 @@ _EN_STUDY = (
     r"(?:[ \t]+[a-z0-9'’\-]+){0,4}?[ \t]+at"
 )
 _EN_GO = (
-    r"\b(?:go(?:es)?|went|going|started|starts|in\s+(?:year|grade|form)\s+\w+)"
+    r"\b(?:go(?:es)?|went|going|started|starts)"
     r"(?:[ \t]+(?:back|still|now|just))?[ \t]+(?:to|at)"
     r"|\b(?:my|our|his|her)\s+(?:son|daughter|kids?|children|child|boy|girl|twins|stepson|"
     r"stepdaughter|grandson|granddaughter|eldest|youngest)(?:'s|’s|s)?\b(?:[ \t]+[a-z0-9'’\-]+){0,4}?"
@@ -86,9 +110,17 @@ _GENERIC_HEAD = (
     r"grundschule|hospital|clinica|farmacia|empresa|tienda|loja|boutique|firma|praxis)"
 )
 _CUE_ORG = re.compile(
-    rf"(?i:(?P<strong>{_EN_WORK}|{_EN_ROLE}|{_EN_STUDY}|{_I18N_STRONG})|(?P<weak>{_EN_WORK_NOUN})|"
-    rf"(?P<go>{_EN_GO}|{_I18N_HEAD}))(?:[ \t]+(?P<head>{_GENERIC_HEAD})\b(?:[ \t]+(?:at|called|named))?)?[ \t]+"
+    rf"(?i:(?P<school>{_EN_SCHOOL}|{_EN_CHILD})|"
+    rf"(?P<strong>{_EN_WORK}|{_EN_ROLE}|{_EN_STUDY}|{_I18N_STRONG})|(?P<weak>{_EN_WORK_NOUN})|"
+    rf"(?P<go>{_EN_GO}|{_I18N_HEAD}))(?:[ \t]+(?P<head>{_GENERIC_HEAD})\b(?:[ \t]+(?:at|called|named))?)?"
+    r"(?:[ \t]*[(:,][ \t]*|[ \t]+)"
     rf"(?:the[ \t]+)?(?P<org>{_ORG})"
+)
+# The name before the word: "Oakwood is his school", "Hollis & Pryce was my employer".
+_NAMED_BEFORE = re.compile(
+    rf"(?P<org>{_ORG})[ \t]+(?:is|was|'s)[ \t]+(?i:(?:my|his|her|our|their)(?:[ \t]+(?:kids?|son|"
+    r"daughter|children)(?:'s|’s|s)?)?[ \t]+(?P<kind>school|uni|university|college|nursery|"
+    r"employer|workplace))\b"
 )
 _SCHOOL_HEADS = frozenset(
     "school primary secondary high elementary middle academy college university uni grammar "
@@ -122,8 +154,14 @@ _CUE_FIRST = frozenset(
     "enseigne enseignes enseignait enseignons bosse bosses bossait en suis ist bin sind war "
     "trabajamos estudio estudia estudiaba va van estudian trabalho trabalha trabalhava "
     "estudo estuda estudava vai vao anda andam travaille travailles travaillait travaillons "
-    "etudie etudies etudiait vont est arbeite arbeitet arbeiten studiere geht gehen".split()
+    "etudie etudies etudiait vont est arbeite arbeitet arbeiten studiere geht gehen clean "
+    "cleans cleaned cleaning cook cooks cooked cooking waitress bartend bartends hired fired "
+    "sacked laid quit resigned promoted supervisor hr interview contract team line director "
+    "ceo owner payroll they're theyre degree masters master's phd course diploma major "
+    "majoring principal head headteacher headmaster headmistress classmate classmates "
+    "graduated graduating dropped expelled kicked excluded suspended".split()
 )
+_KINDS = frozenset("school uni university college nursery employer workplace".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _FOLD = re.compile(r"[^a-z0-9&]+")
 _CAP_AFTER_WORD = re.compile(r"[a-z,'’][ \t]+(?:[A-Z][a-z]|[A-Z]{2}|St\b)")
@@ -164,7 +202,8 @@ def _trim(org: str) -> str:
 
 
 def _classify(org: str, cue: str, head: str | None) -> str | None:
-    """``cue`` is "strong" (work/study verbs), "weak" (job/shift/boss nouns) or "go"."""
+    """``cue`` is "school" (study, school roles, a child at school), "strong" (work/study
+    verbs), "weak" (job/shift/boss nouns) or "go"."""
     words = [w.lower().strip("'’.").removesuffix("'s") for w in _words(org)]
     if words and words[0] == "the":
         words = words[1:]
@@ -177,13 +216,27 @@ def _classify(org: str, cue: str, head: str | None) -> str | None:
         return "school"
     if any(w in _WORK_HEADS for w in words) and not all(w in _WORK_HEADS for w in words):
         return "workplace"
-    if cue == "go" or len(words) == 1 and (cue == "weak" or words[0] in _GENERIC
+    if cue == "go" or len(words) == 1 and (words[0] in _GENERIC
                                            or words[0] in NOT_A_NAME or words[0] in FIRST_NAMES
                                            or org.endswith(("'s", "’s"))):
         return None  # "I went to Tesco", "my shift at Dickson's": a shop, not a person
     if _fold(org) in common_employers() or _fold(" ".join(words)) in common_employers():
         return None
-    return "workplace"
+    return "school" if cue == "school" else "workplace"
+
+
+def _named_before(n: Normalized) -> list[Hit]:
+    """"Oakwood is his school": the name before a possessive kind of place."""
+    hits: list[Hit] = []
+    for m in _NAMED_BEFORE.finditer(n.text):
+        org = m.group("org").removeprefix("The ")
+        first = org.split()[0].lower()
+        if first in COMMON_WORDS or first in FIRST_NAMES or _fold(org) in common_employers():
+            continue
+        kind = m.group("kind").lower()
+        code = "school" if kind in _SCHOOL_HEADS or kind == "school" else "workplace"
+        hits.append((m.end("org") - len(org), m.end("org"), code))
+    return hits
 
 
 def find_orgs(n: Normalized) -> list[Hit]:
@@ -191,9 +244,9 @@ def find_orgs(n: Normalized) -> list[Hit]:
     text = n.text
     # A name needs a capital right after a lower-case word ("at Greenway", "to St Mary's");
     # sentence starts ("... today. Then") do not count. Cheapest test first.
+    hits: list[Hit] = _named_before(n) if not n.words.isdisjoint(_KINDS) else []
     if not _CAP_AFTER_WORD.search(text):
-        return []
-    hits: list[Hit] = []
+        return hits
     resume = 0
     for w in _WORD.finditer(text):
         if w.start() < resume or w.group().lower() not in _CUE_FIRST:
@@ -205,7 +258,7 @@ def find_orgs(n: Normalized) -> list[Hit]:
         org = _trim(m.group("org"))
         if not org:
             continue
-        cue = "strong" if m.group("strong") else "weak" if m.group("weak") else "go"
+        cue = next(g for g in ("school", "strong", "weak", "go") if m.group(g))
         code = _classify(org, cue, m.group("head"))
         if code is not None:
             start = m.start("org")
