@@ -14,6 +14,7 @@ from server.connection import Connection
 from server.hub import Hub
 from server.protocol import Wire, WireFormat
 from server.store.memory import MemoryStore
+from tests.support.waiting import eventually
 
 ANA = Member(id="m-ana", name="Ana", role=Role.MEMBER)
 
@@ -48,25 +49,22 @@ async def test_resubscribed_during_a_backfill_backfills_again() -> None:
     room = "r-hub"
     await hub.attach(room, conn, ANA)
     hub.ready(room, conn, ANA, 0)
-    for _ in range(50):  # the first backfill learns where the room stands (seq 0)
-        if store.reads:
-            break
-        await asyncio.sleep(0.01)
-    await asyncio.sleep(0.05)
+    # The first backfill learns where the room stands (seq 0) and finishes.
+    def first_backfill_done() -> bool:
+        track = hub._tracks.get(room)
+        return store.reads >= 1 and track is not None and track.task is None and track.last == 0
+
+    await eventually(first_backfill_done, what="the first backfill")
 
     await store.append_message(room, ANA, "one", 1, None, 100)
     store.hold = asyncio.Event()
     hub._on_resubscribe(channel(room))  # a backfill reads history now (seq 1) and is held
-    while store.reads < 2:
-        await asyncio.sleep(0.01)
+    await eventually(lambda: store.reads >= 2, what="the held backfill's history read")
     await store.append_message(room, ANA, "two", 2, None, 100)  # lost in the re-subscription
     hub._on_resubscribe(channel(room))  # reported while the first backfill still runs
     store.hold.set()
     store.hold = None
-    for _ in range(100):
-        if received == [1, 2]:
-            break
-        await asyncio.sleep(0.01)
+    await eventually(lambda: len(received) >= 2, what="both messages")
     assert received == [1, 2]
     await hub.close()
 
@@ -88,18 +86,12 @@ async def test_presence_lost_with_a_subscription_is_resynced() -> None:
     await store.presence_add(room, bob, "c-bob")
     await hub.attach(room, conn, ANA)
     hub.ready(room, conn, ANA, 0)
-    for _ in range(100):  # the first backfill learns who is here
-        track = hub._tracks.get(room)
-        if track is not None and track.present is not None:
-            break
-        await asyncio.sleep(0.01)
+    # The first backfill learns who is here.
+    await eventually(lambda: room in hub._tracks and hub._tracks[room].present is not None, what="presence")
     carl = Member(id="m-carl", name="Carl", role=Role.MEMBER)
     await store.presence_add(room, carl, "c-carl")  # joined while the subscription was down
     await store.presence_remove(room, bob.id, "c-bob")  # and Bob left
     hub._on_resubscribe(channel(room))
-    for _ in range(100):
-        if frames:
-            break
-        await asyncio.sleep(0.01)
+    await eventually(lambda: bool(frames), what="the presence resync")
     assert frames == [{"type": "presence", "room": room, "joined": [carl.wire()], "left": [bob.id]}]
     await hub.close()
