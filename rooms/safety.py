@@ -36,7 +36,8 @@ REDACT_NOTICE = (
 PII_WORDS = {
     "email": "an email address", "phone": "a phone number", "address": "an address",
     "handle": "a social media handle", "url": "a link", "full_name": "a full name",
-    "last_name": "a last name", "name": "a name",
+    "last_name": "a last name", "name": "a name", "national_id": "an ID number", "card": "a card number",
+    "iban": "a bank account number", "plate": "a licence plate", "workplace": "a workplace", "school": "a school",
 }
 
 
