@@ -349,25 +349,29 @@ class RoomService:
                 "text": "Your message is waiting for the facilitator to look at it."}))
         return Posted(status="held", seq=None, text=None, reasons=reasons, held=held.id)
 
+    def _alert(self, room: str, member: Member, kind: str, level: str | None, reasons: tuple[str, ...],
+               verdict: Verdict) -> dict[str, Any]:
+        """An alert for facilitators: the level and why when there is one, and whether only the
+        rules-only fallback ran."""
+        alert: dict[str, Any] = {"type": "alert", "room": room, "kind": kind, "from": member.wire(),
+                                 "reasons": list(reasons), "ts": self._clock()}
+        if level is not None:
+            alert["level"] = level
+            alert["why"] = list(verdict.why)
+        if "crisis_model_unavailable" in verdict.codes:
+            alert["detection"] = "limited"
+        return alert
+
     async def _crisis_hint(self, config: RoomConfig, member: Member, verdict: Verdict, seq: int) -> None:
         """A quiet, facilitator-only hint: the detector was unsure. Nothing goes to the author."""
-        hint: dict[str, Any] = {"type": "alert", "room": config.id, "kind": "hint", "level": "possible",
-                                "from": member.wire(), "reasons": ["crisis:crisis_possible"], "seq": seq,
-                                "why": list(verdict.why), "ts": self._clock()}
-        if "crisis_model_unavailable" in verdict.codes:
-            hint["detection"] = "limited"
+        hint = self._alert(config.id, member, "hint", "possible", ("crisis:crisis_possible",), verdict)
+        hint["seq"] = seq
         await self.fanout.publish(events.to_facilitators(config.id, hint))
 
     async def _crisis_alert(self, config: RoomConfig, member: Member, reasons: tuple[str, ...], verdict: Verdict,
                             *, seq: int | None = None, held: str | None = None) -> None:
         room = config.id
-        alert: dict[str, Any] = {"type": "alert", "room": room, "kind": "crisis", "from": member.wire(),
-                                 "reasons": list(reasons), "ts": self._clock()}
-        if verdict.crisis is not None:
-            alert["level"] = verdict.crisis
-            alert["why"] = list(verdict.why)
-        if "crisis_model_unavailable" in verdict.codes:
-            alert["detection"] = "limited"
+        alert = self._alert(room, member, "crisis", verdict.crisis, reasons, verdict)
         if seq is not None:
             alert["seq"] = seq
         if held is not None:

@@ -84,6 +84,12 @@ def load_rows() -> list[dict[str, str]]:
     return rows
 
 
+def is_plain_chat(row: dict[str, str]) -> bool:
+    """Plain room chat (greetings, thanks, goodnights) comes from the ``*_everyday_*`` files;
+    it has its own, stricter ceilings in ``choose_thresholds``."""
+    return "_everyday_" in row["group"].split(":")[0]
+
+
 def corpus_digest() -> str:
     h = hashlib.sha256()
     for path in sorted(TRAIN_DIR.glob("*.jsonl")):
@@ -265,7 +271,7 @@ def train(verbose: bool = True) -> bytes:
     # Thresholds per language (the room's language picks them; "default" for any other),
     # each chosen on that language's out-of-fold predictions alone.
     langs = np.array([r.get("lang", "en") for r in rows])
-    everyday = np.array([r["group"].startswith("e") for r in rows])
+    everyday = np.array([is_plain_chat(r) for r in rows])
     th_all: dict[str, dict[str, float]] = {"default": choose_thresholds(p, y, everyday)}
     for lang in sorted(set(langs)):
         sel = langs == lang

@@ -80,30 +80,32 @@ def model_available() -> bool:
     return model() is not None
 
 
+def _rules_only(scored: str, plan_words: tuple[str, ...], *, degraded: bool) -> Assessment:
+    """The level the rules alone give: an explicit plan, or unmistakable phrases."""
+    if plan_words:
+        return Assessment("plan", plan_words, degraded=degraded)
+    words = fallback_ideation(scored)
+    return Assessment("ideation" if words else None, words, degraded=degraded)
+
+
 def assess(n: Normalized, *, use_model: bool = True, language: str = "en") -> Assessment:
     """Pure predicate: the crisis level of one normalized text."""
     text = crisis_view(n.lower)
     scored, masked = mask(text)
     plan_words = explicit_plan(scored)
     m = model() if use_model else None
-    if m is not None:
-        try:
-            s = m.score(scored)
-        except Exception:
-            m = None
-    if m is None:
-        if plan_words:
-            return Assessment("plan", plan_words, degraded=True)
-        words = fallback_ideation(scored)
-        return Assessment("ideation" if words else None, words, degraded=True)
+    try:
+        s = m.score(scored) if m is not None else None
+    except Exception:
+        s = None
+    if m is None or s is None:
+        return _rules_only(scored, plan_words, degraded=True)
     th = m.thresholds_for(language)
     level: str | None = None
-    if not s.scored:  # too few words for the model: unmistakable phrases only
-        words = fallback_ideation(scored)
-        if plan_words:
-            return Assessment("plan", plan_words)
-        if words:
-            return Assessment("ideation", words)
+    if not s.scored:  # too few words for the model: the rules decide
+        ruled = _rules_only(scored, plan_words, degraded=False)
+        if ruled.level is not None:
+            return ruled
     elif s.p_crisis >= th["flag"]:
         level = "plan" if s.p_plan >= th["plan"] else "ideation"
     elif s.p_crisis >= th["possible"]:

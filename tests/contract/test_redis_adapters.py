@@ -19,6 +19,7 @@ from server.broker.redis import ClusterBroker, RedisBroker
 from server.store.redis import RedisStore
 from tests.support.redis import RedisCluster, RedisServer
 from tests.support.servers import free_port
+from tests.support.waiting import eventually
 
 ANA = Member(id="m-ana", name="Ana", role=Role.MEMBER)
 BO = Member(id="m-bo", name="Bo", role=Role.MEMBER)
@@ -28,14 +29,6 @@ pytestmark = pytest.mark.redis
 
 def room_id() -> str:
     return f"r-{uuid.uuid4().hex[:10]}"
-
-
-async def until(predicate, timeout: float, what: str) -> None:  # type: ignore[no-untyped-def]
-    deadline = time.monotonic() + timeout
-    while not await predicate():
-        if time.monotonic() > deadline:
-            raise TimeoutError(what)
-        await asyncio.sleep(0.05)
 
 
 async def test_dead_nodes_presence_expires_live_one_is_refreshed(redis_server: RedisServer) -> None:
@@ -52,7 +45,7 @@ async def test_dead_nodes_presence_expires_live_one_is_refreshed(redis_server: R
             return [m.id for m in await live.presence(room)] == [BO.id]
 
         started = time.monotonic()
-        await until(only_bo, 10, "the dead node's member to expire")
+        await eventually(only_bo, timeout=10, what="the dead node's member to expire", interval=0.05)
         assert time.monotonic() - started < 6
         await asyncio.sleep(1.5)  # longer than a TTL since Bo joined: the heartbeat kept him
         assert await only_bo()
@@ -109,13 +102,13 @@ async def test_killed_subscription_is_reported_and_restored(redis_server: RedisS
         async def back() -> bool:
             return channel in resubscribed
 
-        await until(back, 10, "a re-subscription report")
+        await eventually(back, timeout=10, what="a re-subscription report", interval=0.05)
         await client.publish(channel, b"after")
 
         async def arrived() -> bool:
             return got == [b"after"]
 
-        await until(arrived, 5, "delivery after the re-subscription")
+        await eventually(arrived, timeout=5, what="delivery after the re-subscription", interval=0.05)
     finally:
         await broker.close()
         await client.aclose()
@@ -147,14 +140,15 @@ async def test_cluster_subscriptions_in_different_slots_come_back_after_a_kill(
         async def back() -> bool:
             return set(channels) <= set(resubscribed)
 
-        await until(back, 10, "every channel re-subscribed")
+        await eventually(back, timeout=10, what="every channel re-subscribed", interval=0.05)
         for channel in channels:
             await cc.spublish(channel, b"after")
 
         async def arrived() -> bool:
             return sorted(got) == sorted((c, b"after") for c in channels)
 
-        await until(arrived, 5, "delivery on every channel after the re-subscription")
+        await eventually(arrived, timeout=5, what="delivery on every channel after the re-subscription",
+                         interval=0.05)
     finally:
         await broker.close()
         await cc.aclose()
@@ -182,13 +176,14 @@ async def test_cluster_subscriptions_follow_a_moved_slot(fresh_cluster: RedisClu
         async def reported() -> bool:
             return live in resubscribed
 
-        await until(reported, 3, "the moved channel re-subscribed on the new owner")  # not the 5 s check
+        # Within 3 s: not the 5 s periodic check.
+        await eventually(reported, timeout=3, what="the moved channel re-subscribed on the new owner", interval=0.05)
         await cc.spublish(live, b"moved")
 
         async def arrived() -> bool:
             return got == [(live, b"moved")]
 
-        await until(arrived, 3, "delivery through the new owner")
+        await eventually(arrived, timeout=3, what="delivery through the new owner", interval=0.05)
 
         other = key_slot(later.encode())
         owner = fresh_cluster.owner_of(other)
@@ -201,7 +196,7 @@ async def test_cluster_subscriptions_follow_a_moved_slot(fresh_cluster: RedisClu
         async def both() -> bool:
             return got == [(live, b"moved"), (later, b"later")]
 
-        await until(both, 3, "delivery on the channel subscribed after its slot moved")
+        await eventually(both, timeout=3, what="delivery on the channel subscribed after its slot moved", interval=0.05)
     finally:
         await broker.close()
         await cc.aclose()

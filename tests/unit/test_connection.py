@@ -13,6 +13,7 @@ import pytest
 from server import protocol
 from server.connection import BATCH_FRAMES, Connection
 from server.protocol import Wire, WireFormat
+from tests.support.waiting import eventually
 
 
 class Recorder:
@@ -35,12 +36,6 @@ class Recorder:
             decoded = orjson.loads(data) if fmt is WireFormat.JSON else msgpack.unpackb(data, raw=False)
             out.extend(decoded if isinstance(decoded, list) else [decoded])
         return out
-
-
-async def until(predicate: Any, timeout: float = 2.0) -> None:
-    async with asyncio.timeout(timeout):
-        while not predicate():
-            await asyncio.sleep(0.001)
 
 
 def frame(i: int) -> dict[str, Any]:
@@ -92,7 +87,7 @@ async def test_writer_coalesces_queued_frames_into_one_array_frame(fmt: WireForm
     for f in frames:
         conn.push(protocol.encode(f, fmt))  # all queued before the writer runs
     writer = asyncio.create_task(conn.run_writer())
-    await until(lambda: conn.sent_frames == 10)
+    await eventually(lambda: conn.sent_frames == 10, what="frames written", interval=0.001)
     assert len(rec.sent) == 1
     data = rec.sent[0]
     decoded = orjson.loads(data) if fmt is WireFormat.JSON else msgpack.unpackb(data, raw=False)
@@ -107,7 +102,7 @@ async def test_a_lone_frame_goes_out_as_itself() -> None:
     conn = Connection(rec, WireFormat.JSON, 256, lambda c: None)
     writer = asyncio.create_task(conn.run_writer())
     conn.push(protocol.encode({"type": "pong"}, WireFormat.JSON))
-    await until(lambda: len(rec.sent) == 1)
+    await eventually(lambda: len(rec.sent) == 1, what="frames written", interval=0.001)
     assert orjson.loads(rec.sent[0]) == {"type": "pong"}
     conn.stop()
     await asyncio.wait_for(writer, 2)
@@ -120,7 +115,7 @@ async def test_batches_are_bounded_and_keep_order() -> None:
     for i in range(n):
         conn.push(protocol.encode(frame(i), WireFormat.MSGPACK))
     writer = asyncio.create_task(conn.run_writer())
-    await until(lambda: conn.sent_frames == n)
+    await eventually(lambda: conn.sent_frames == n, what="frames written", interval=0.001)
     assert rec.frames(WireFormat.MSGPACK) == [frame(i) for i in range(n)]
     assert len(rec.sent) == 4  # 64 + 64 + 64 + 5
     for data in rec.sent:
@@ -140,7 +135,7 @@ async def test_frames_pushed_while_sending_are_sent_next() -> None:
     for i in range(1, 4):
         conn.push(protocol.encode(frame(i), WireFormat.JSON))
     rec.gate.set()
-    await until(lambda: conn.sent_frames == 4)
+    await eventually(lambda: conn.sent_frames == 4, what="frames written", interval=0.001)
     assert rec.frames(WireFormat.JSON) == [frame(i) for i in range(4)]
     assert len(rec.sent) == 2  # the lone first frame, then one batch of the three
     conn.stop()

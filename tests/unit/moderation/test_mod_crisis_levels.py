@@ -107,3 +107,35 @@ EVERYDAY = [
 def test_everyday_room_talk_is_not_a_crisis(text: str) -> None:
     v = DEFAULT.check_message(text)
     assert v.crisis is None and v.action == Action.ALLOW, v.codes
+
+
+# The failure shapes issue #15 quotes, each as it would be typed in a room.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "friday is the day. i already deleted my instagram and left everything tidy for whoever comes",
+        "this is my last post here",
+        "how many of my mums amitriptyline would it take",
+        "what floor would be high enough",
+        "187 days clean and i cut again last night, deeper than before",  # a clean streak doesn't cancel it
+        "on saturday i will drive to the bridge on the A38 and jump",  # a plan, a date and a place
+    ],
+)
+def test_reported_plan_shapes_are_held(text: str) -> None:
+    v = DEFAULT.check_message(text)
+    assert v.crisis == "plan" and v.action == Action.ESCALATE, v.codes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I took two ibuprofen for a headache",  # was escalated as a plan
+        "goodbye to my old job today, so relieved",  # was escalated as a plan
+        "cut my finger chopping onions lol",
+        "my character died in elden ring again",
+        "tu me fais mourir de rire",
+    ],
+)
+def test_reported_calm_shapes_pass_untouched(text: str) -> None:
+    v = DEFAULT.check_message(text)
+    assert v.crisis is None and v.action == Action.ALLOW and v.text == text, v.codes
